@@ -1,0 +1,72 @@
+#!/bin/sh
+# apply-cocci.sh - run one semantic patch over a work copy, check that
+# every rule changed exactly as many places as it announces, and replace
+# each "ZPCI-UPSTREAM" placeholder by the upstream definition it names.
+#
+# Usage: apply-cocci.sh KERNEL FILE.cocci WORKDIR UPSTREAM
+#   KERNEL    label of the kernel, for messages
+#   WORKDIR   work copy holding (at least) the files of the "// Files:" line
+#   UPSTREAM  the upstream kernel tree the definitions are read from
+# Outputs: the files in WORKDIR, changed in place; spatch's log in
+#   WORKDIR/../<cocci>.log.
+# Errors: exit 1, naming rule, file and kernel, when spatch fails, when a
+#   rule matches fewer or more places than its "// Expect:" line says, or
+#   when a placeholder cannot be resolved.
+set -eu
+. "$(dirname "$0")/common.sh"
+[ $# -eq 4 ] || usage_die "usage: apply-cocci.sh KERNEL FILE.cocci WORKDIR UPSTREAM"
+kernel=$1 cocci=$2 work=$3 upstream=$4
+here=$(cd "$(dirname "$0")" && pwd)
+rname=$(basename "$cocci")
+files=$(sh "$here/cocci-header.sh" "$cocci" Files)
+[ -n "$files" ] || die "$rname: no '// Files:' line"
+for f in $files; do
+	[ -f "$work/$f" ] || die "$rname on $kernel: $f does not exist in this tree"
+done
+
+wdir=$(cd "$(dirname "$work")" && pwd)
+log=$wdir/$rname.log
+expanded=$wdir/$rname.expanded
+sh "$here/cocci-expand.sh" "$cocci" > "$expanded"
+# shellcheck disable=SC2086 # $files is a list of paths without blanks
+(cd "$work" && spatch --very-quiet --no-includes -D patch --in-place \
+	--sp-file "$expanded" $files) > "$log" 2>&1 ||
+	die "$rname on $kernel: spatch failed (see $log): $(tail -n 3 "$log")"
+if grep -q -E '^(minus|plus): parse error|^Fatal error|^exception' "$log"; then
+	die "$rname on $kernel: spatch reported an error (see $log)"
+fi
+
+# Every announced rule: exactly COUNT places.
+awk '/^\/\/ Expect: / { print $3, $4, $5 }' "$cocci" | while read -r key count file; do
+	n=$(awk -v k="$key" '$1 == "ZPCI-MATCH" && $2 == k' "$log" | wc -l)
+	where=$(awk -v k="$key" '$1 == "ZPCI-MATCH" && $2 == k { printf " %s:%s", $3, $4 }' "$log")
+	if [ "$n" -ne "$count" ]; then
+		die "rule $key of $rname matched $n place(s) in $file on kernel $kernel, expected $count${where:+ (at$where)}"
+	fi
+done
+
+# Placeholders: a line holding only /* ZPCI-UPSTREAM KIND NAME[..KIND NAME] [FILE] */
+for f in $files; do
+	grep -q 'ZPCI-UPSTREAM' "$work/$f" || continue
+	tmp=$(mktemp "$work/$f.XXXXXX")
+	while IFS= read -r line || [ -n "$line" ]; do
+		case $line in
+		*'/* ZPCI-UPSTREAM '*' */')
+			spec=${line#*ZPCI-UPSTREAM }
+			spec=${spec% \*/}
+			# spec is "KIND NAME[..KIND NAME]", then an optional upstream
+			# file (a path, with a slash) when it is not the same file.
+			src=$f
+			case ${spec##* } in
+			*/*) src=${spec##* }; spec=${spec% *} ;;
+			esac
+			sh "$here/extract.sh" "$upstream" "$src" "$spec" ||
+				die "$rname on $kernel: cannot extract '$spec' from upstream $src"
+			;;
+		*ZPCI-UPSTREAM*)
+			die "$rname on $kernel: placeholder not on a line of its own in $f: $line" ;;
+		*) printf '%s\n' "$line" ;;
+		esac
+	done < "$work/$f" > "$tmp"
+	mv "$tmp" "$work/$f"
+done

@@ -1,0 +1,25 @@
+#!/bin/sh
+# apply-series.sh - apply a quilt series to a fresh copy of a pristine tree.
+#
+# Usage: apply-series.sh TREE SERIESDIR WORK
+#   TREE       pristine kernel tree (read only)
+#   SERIESDIR  directory with a "series" file and "patches/"
+#   WORK       the copy to make (removed first): hard links to TREE, which
+#              GNU patch breaks on the files it changes, so TREE is untouched
+# Outputs: WORK with the series pushed; SERIESDIR/apply.log (quilt output).
+# Errors: exit 1 when a patch needs fuzz, leaves rejects or fails.
+set -eu
+. "$(dirname "$0")/common.sh"
+[ $# -eq 3 ] || usage_die "usage: apply-series.sh TREE SERIESDIR WORK"
+tree=$1 sdir=$(cd "$2" && pwd) work=$3
+[ -f "$sdir/series" ] || usage_die "$sdir has no series file"
+
+rm -rf "$work"
+mkdir -p "$(dirname "$work")"
+cp -al "$tree" "$work"
+find "$work" -type d -exec chmod u+w {} +
+log=$sdir/apply.log
+(cd "$work" && QUILT_PATCHES=$sdir/patches QUILT_SERIES=$sdir/series \
+	QUILT_PATCH_OPTS="--read-only=ignore" quilt push -a --fuzz=0) > "$log" 2>&1 ||
+	die "the series in $sdir does not apply cleanly to $tree: $(grep -E 'FAILED|fuzz|reject|does not apply' "$log" | head -n 3)"
+! grep -q -E 'with fuzz|saving rejects' "$log" || die "the series in $sdir applies only with fuzz (see $log)"

@@ -1,0 +1,58 @@
+#!/bin/sh
+# bootstrap.sh - make sure the Debian tools the pipeline needs are installed.
+#
+# Usage: bootstrap.sh [main|check]
+#   main: what `make` needs; check: what `make check` needs (a superset).
+# Inputs: none but the installed system (commands and headers looked up).
+# Outputs: nothing when all is there. As root, installs what is missing with
+#   apt-get (after one apt-get update) and says so on stderr.
+# Errors: not root and something missing: prints the exact apt-get command
+#   and exits 2; apt-get failing exits 2 too.
+set -eu
+PROG=bootstrap.sh
+
+# need CHECK PACKAGE: CHECK is a command name or an absolute file path.
+missing=""
+need() {
+	case $1 in
+	/*) [ -e "$1" ] && return 0 ;;
+	*) command -v "$1" >/dev/null 2>&1 && return 0 ;;
+	esac
+	case " $missing " in *" $2 "*) ;; *) missing="$missing $2" ;; esac
+}
+
+need make make
+need gcc gcc
+need spatch coccinelle
+need quilt quilt
+need s390x-linux-gnu-gcc gcc-s390x-linux-gnu
+need bc bc
+need flex flex
+need bison bison
+need /usr/include/libelf.h libelf-dev
+need /usr/include/openssl/opensslv.h libssl-dev
+need cpio cpio
+need depmod kmod
+need ccache ccache
+need jq jq
+need ctags universal-ctags
+need xz xz-utils
+need dpkg-source dpkg-dev
+need perl perl
+need python3 python3
+if [ "${1:-main}" = check ]; then
+	need shellcheck shellcheck
+fi
+
+[ -n "$missing" ] || exit 0
+# shellcheck disable=SC2086 # word splitting of the package list is wanted
+set -- $missing
+if [ "$(id -u)" -ne 0 ]; then
+	printf '%s: missing tools; run as root:\n  apt-get update && apt-get install -y --no-install-recommends %s\n' \
+		"$PROG" "$*" >&2
+	exit 2
+fi
+printf '%s: installing %s\n' "$PROG" "$*" >&2
+{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	--no-install-recommends "$@"; } >&2 ||
+	{ printf '%s: error: apt-get install %s failed\n' "$PROG" "$*" >&2; exit 2; }

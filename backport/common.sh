@@ -1,0 +1,36 @@
+# common.sh - helpers sourced by every stage script in backport/.
+#
+# Inputs (environment):
+#   ZPCI_CACHE  cache directory (default ${XDG_CACHE_HOME:-~/.cache}/zpci-backport)
+#   ZPCI_TOP    repository root (default: the parent of this file's directory)
+# Provides: die (exit 1), usage_die (exit 2), log (stderr), cache and path
+# variables, and versions-file lookups. Sourcing it has no side effects
+# beyond setting variables.
+
+ZPCI_TOP=${ZPCI_TOP:-$(cd "$(dirname "$0")/.." && pwd)}
+ZPCI_CACHE=${ZPCI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/zpci-backport}
+ZPCI_VERSIONS=${ZPCI_VERSIONS:-$ZPCI_TOP/versions}
+PROG=${PROG:-$(basename "$0")}
+
+log() { printf '%s: %s\n' "$PROG" "$*" >&2; }
+# die: a failed stage (exit 1); usage_die: bad input or environment (exit 2).
+die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }
+usage_die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 2; }
+
+# versions_field NAME COLUMN: print column 2..4 of the versions line NAME.
+versions_field() {
+	awk -v n="$1" -v c="$2" '!/^[[:space:]]*(#|$)/ && $1 == n { print $c; f = 1 }
+		END { exit !f }' "$ZPCI_VERSIONS"
+}
+
+# versions_names [ROLE]: the names in versions, optionally of one role.
+versions_names() {
+	awk -v r="${1:-}" '!/^[[:space:]]*(#|$)/ && (r == "" || $4 == r) { print $1 }' \
+		"$ZPCI_VERSIONS"
+}
+
+# atomic_write FILE: copy stdin to FILE through a temporary file and rename.
+atomic_write() {
+	_aw_tmp=$(mktemp "$1.tmp.XXXXXX")
+	cat > "$_aw_tmp" && chmod 0644 "$_aw_tmp" && mv -f "$_aw_tmp" "$1"
+}

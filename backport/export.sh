@@ -1,0 +1,54 @@
+#!/bin/sh
+# export.sh - turn the generated diffs of one kernel into a quilt series.
+#
+# Usage: export.sh OUTDIR
+# Inputs: OUTDIR/gen/NNNN-<slug>.diff and .meta from generate.sh.
+# Outputs: OUTDIR/series and OUTDIR/patches/NNNN-<slug>.patch, each patch
+#   with a SUSE/Debian style header (From, Subject, Git-commit,
+#   Patch-mainline, References, Backport) above its diff. Written to a
+#   temporary directory first and swapped in, so a reader never sees half a
+#   series; the same input gives byte-identical output.
+# Errors: exit 1 when there is nothing generated.
+set -eu
+. "$(dirname "$0")/common.sh"
+[ $# -eq 1 ] || usage_die "usage: export.sh OUTDIR"
+out=$1
+ls "$out"/gen/*.diff >/dev/null 2>&1 || die "nothing generated in $out/gen"
+
+# The lore thread of the merged VFIO part of the series (v20, June 2026).
+refs='[PATCH v20 0/3] Error recovery for vfio-pci devices on s390x (VFIO part), linux-s390, 2026-06-30'
+
+field() { awk -v k="$1: " 'index($0, k) == 1 { print substr($0, length(k) + 1) }' "$2"; }
+
+tmp=$(mktemp -d "$out/.export.tmp.XXXXXX")
+mkdir "$tmp/patches"
+for d in "$out"/gen/*.diff; do
+	m=${d%.diff}.meta
+	stem=$(basename "$d" .diff)
+	kind=$(field kind "$m")
+	why=$(field why "$m")
+	{
+		printf 'From: %s\n' "$(field author "$m")"
+		printf 'Subject: %s\n' "$(field subject "$m")"
+		printf 'Git-commit: %s\n' "$(field commit "$m")"
+		printf 'Patch-mainline: %s\n' "$(field mainline "$m")"
+		printf 'References: %s\n' "$refs"
+		printf 'Backport: zpci-backport %s; rules: %s; compat: %s\n' \
+			"$kind" "$(field rules "$m" | sed 's/^ *//')" "$(field compat "$m")"
+		echo
+		if [ "$kind" = prerequisite ]; then
+			printf 'Prerequisite of the backport of "Error recovery for vfio-pci devices\non s390x": %s.\n' "$why"
+		else
+			printf 'Backport of upstream %s for this kernel, generated from the\nupstream tree by zpci-backport.\n' "$(field commit "$m")"
+		fi
+		echo '---'
+		cat "$d"
+	} > "$tmp/patches/$stem.patch"
+	printf '%s.patch\n' "$stem" >> "$tmp/series"
+done
+
+rm -rf "$out/patches.old"
+[ ! -d "$out/patches" ] || mv "$out/patches" "$out/patches.old"
+mv "$tmp/patches" "$out/patches"
+mv "$tmp/series" "$out/series"
+rm -rf "$out/patches.old" "$tmp"

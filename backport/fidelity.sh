@@ -1,0 +1,74 @@
+#!/bin/sh
+# fidelity.sh - compare the series' definitions in a backported tree with
+# the upstream tree, token by token (whitespace and comments ignored).
+#
+# Usage: fidelity.sh KERNEL WORK UPSTREAM OUTDIR
+#   WORK      the tree with the series applied
+#   UPSTREAM  the upstream tree
+#   OUTDIR    out/<kernel>, whose gen/*.meta name the rules applied
+# Inputs: backport/fidelity.items. A definition that differs is attributed
+#   to the applied rules whose "// Affects:" header names it.
+# Outputs: OUTDIR/fidelity.txt, one line per definition: "identical",
+#   "differs: <rules>" or "UNATTRIBUTED", with a token diff for the last
+#   two; OUTDIR/fidelity.json with the same verdicts.
+# Errors: exit 1 when any definition differs without an attribution or is
+#   missing from the backported tree.
+set -eu
+. "$(dirname "$0")/common.sh"
+[ $# -eq 4 ] || usage_die "usage: fidelity.sh KERNEL WORK UPSTREAM OUTDIR"
+kernel=$1 work=$2 upstream=$3 out=$4
+here=$(cd "$(dirname "$0")" && pwd)
+sp=${ZPCI_SEMANTIC_PATCHES:-$ZPCI_TOP/semantic-patches}
+
+# tokens: one token-ish piece per line: comments stripped by the compiler's
+# preprocessor in -fpreprocessed mode, then every run of word characters and
+# every other character on its own line.
+tokens() {
+	gcc -fpreprocessed -dD -E -P -x c - 2>/dev/null |
+		sed -e 's/\([A-Za-z0-9_]\{1,\}\)/\n\1\n/g' -e 's/\([^A-Za-z0-9_ \t]\)/\n\1\n/g' |
+		tr -d ' \t' | grep -v '^$'
+}
+
+rules=$(awk '/^rules:/ { $1 = ""; print }' "$out"/gen/*.meta)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+report=$tmp/report
+: > "$report"
+printf '[' > "$tmp/json"
+sep=
+grep -v -E '^[[:space:]]*(#|$)' "$here/fidelity.items" | while read -r kind name file; do
+	item="$kind $name"
+	if ! sh "$here/extract.sh" "$upstream" "$file" "$item" 2>/dev/null | tokens > "$tmp/up"; then
+		die "fidelity item '$item' is not in upstream $file; fix backport/fidelity.items"
+	fi
+	if ! sh "$here/extract.sh" "$work" "$file" "$item" > "$tmp/raw" 2>/dev/null; then
+		verdict="MISSING"
+	else
+		tokens < "$tmp/raw" > "$tmp/ours"
+		if cmp -s "$tmp/up" "$tmp/ours"; then
+			verdict=identical
+		else
+			by=""
+			for r in $rules; do
+				sh "$here/cocci-header.sh" "$sp/$r" Affects | grep -q -x -F "$item" && by="$by $r"
+			done
+			if [ -n "$by" ]; then verdict="differs:$by"; else verdict=UNATTRIBUTED; fi
+		fi
+	fi
+	printf '%-60s %s\n' "$item ($file)" "$verdict" >> "$report"
+	case $verdict in
+	identical) ;;
+	MISSING) ;;
+	*) diff "$tmp/up" "$tmp/ours" | sed 's/^/    /' >> "$report" || true ;;
+	esac
+	printf '%s{"item":"%s","file":"%s","verdict":"%s"}' "$sep" "$item" "$file" "$verdict" >> "$tmp/json"
+	sep=,
+done
+printf ']\n' >> "$tmp/json"
+jq . "$tmp/json" | atomic_write "$out/fidelity.json"
+atomic_write "$out/fidelity.txt" < "$report"
+n=$(jq '[.[] | select(.verdict == "UNATTRIBUTED" or .verdict == "MISSING")] | length' "$out/fidelity.json")
+[ "$n" -eq 0 ] || {
+	jq -r '.[] | select(.verdict == "UNATTRIBUTED" or .verdict == "MISSING") | "\(.item) in \(.file): \(.verdict)"' "$out/fidelity.json" >&2
+	die "$n definition(s) differ from upstream on $kernel without a rule to account for it (see $out/fidelity.txt)"
+}

@@ -1,0 +1,41 @@
+#!/bin/sh
+# main.sh - the main job: for each kernel, run the pipeline, then print the
+# kernel x stage table and write out/report.json.
+#
+# Usage: main.sh [KERNELS]      (default: every "target" line of versions)
+#   KSRC=/path NAME=label main.sh   runs the same pipeline on a user tree
+# Outputs: out/<kernel>/ (series, patches, probes, logs), out/report.json.
+# Errors: exit 0 when every stage passed (or was skipped with a reason), 1
+#   when a stage failed, 2 on a usage or environment error, with a one-line
+#   message naming the input and the fix.
+set -eu
+. "$(dirname "$0")/common.sh"
+here=$(cd "$(dirname "$0")" && pwd)
+export PROG=zpci-backport
+
+sh "$here/bootstrap.sh" main
+if [ -n "${KSRC:-}" ]; then
+	[ -n "${NAME:-}" ] || usage_die "KSRC=$KSRC needs a label: add NAME=<label> (outputs go to out/<label>/)"
+	case $NAME in *[!A-Za-z0-9._-]*) usage_die "NAME=$NAME: use letters, digits, '.', '_' and '-' only" ;; esac
+	[ -f "$KSRC/Makefile" ] && [ -d "$KSRC/arch/s390/pci" ] ||
+		usage_die "KSRC=$KSRC is not a kernel tree with arch/s390/pci; point KSRC at the top of a kernel source tree"
+	kernels=$NAME
+else
+	kernels=${1:-$(versions_names target | tr '\n' ' ')}
+	for k in $kernels; do
+		versions_field "$k" 2 >/dev/null ||
+			usage_die "unknown kernel '$k' in KERNELS: use names from $ZPCI_VERSIONS ($(versions_names | tr '\n' ' '))"
+	done
+fi
+
+rc=0
+for k in $kernels; do
+	krc=0
+	sh "$here/run-kernel.sh" "$k" ${KSRC:+"$KSRC"} || krc=$?
+	[ "$krc" -ne 2 ] || exit 2
+	[ "$krc" -eq 0 ] || rc=1
+done
+echo
+# shellcheck disable=SC2086 # kernel names contain no blanks
+sh "$here/report.sh" $kernels || rc=1
+exit "$rc"

@@ -1,0 +1,42 @@
+#!/bin/sh
+# report.sh - print the kernel x stage table and write out/report.json.
+#
+# Usage: report.sh NAME...
+# Inputs: out/NAME/status/<stage> for each kernel.
+# Outputs: the table on stdout; out/report.json (atomically).
+# Errors: exit 0 when no stage failed, 1 when one did.
+set -eu
+. "$(dirname "$0")/common.sh"
+outroot=${ZPCI_OUT:-$ZPCI_TOP/out}
+stages="fetch prepare probe generate export apply build fidelity"
+mkdir -p "$outroot"
+json='{}'
+printf '%-8s' kernel
+for s in $stages; do printf ' %-9s' "$s"; done
+echo
+failed=0
+notes=""
+for k in "$@"; do
+	printf '%-8s' "$k"
+	kjson='{}'
+	for s in $stages; do
+		f=$outroot/$k/status/$s
+		if [ -f "$f" ]; then v=$(cat "$f"); else v="skipped: not run"; fi
+		case $v in
+		pass) short=pass ;;
+		fail*) short=FAIL; failed=1; notes="$notes
+  $k $s: ${v#fail: }" ;;
+		*) short=skipped; notes="$notes
+  $k $s: ${v#skipped: }" ;;
+		esac
+		printf ' %-9s' "$short"
+		kjson=$(printf '%s' "$kjson" | jq --arg s "$s" --arg v "$v" '. + {($s): $v}')
+	done
+	echo
+	kv=$(cat "$outroot/$k/kernelversion" 2>/dev/null || echo unknown)
+	json=$(printf '%s' "$json" | jq --arg k "$k" --arg kv "$kv" --argjson st "$kjson" \
+		'. + {($k): {version: $kv, stages: $st}}')
+done
+[ -z "$notes" ] || printf '\nnotes:%s\n' "$(printf '%s' "$notes" | awk '!seen[$0]++')"
+printf '%s\n' "$json" | jq -S . | atomic_write "$outroot/report.json"
+exit "$failed"

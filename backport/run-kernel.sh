@@ -1,0 +1,75 @@
+#!/bin/sh
+# run-kernel.sh - the main job for one kernel: fetch, prepare, probe,
+# generate, export, apply, build and fidelity, each a recorded stage.
+#
+# Usage: run-kernel.sh NAME [KSRC]
+#   NAME  a line of versions, or the label of a user tree given as KSRC
+#   KSRC  a kernel tree the user already has (read only)
+# Outputs: out/NAME/{probes.json,series,patches/,status/...}; build and work
+#   copies under $ZPCI_CACHE/work/NAME.
+# Errors: exit 0 when every stage passed or was skipped, 1 when a stage
+#   failed, 2 on a usage or environment error.
+set -eu
+. "$(dirname "$0")/common.sh"
+[ $# -ge 1 ] && [ $# -le 2 ] || usage_die "usage: run-kernel.sh NAME [KSRC]"
+name=$1 ksrc=${2:-}
+here=$(cd "$(dirname "$0")" && pwd)
+out=${ZPCI_OUT:-$ZPCI_TOP/out}/$name
+work=$ZPCI_CACHE/work/$name
+mkdir -p "$out"
+rm -rf "$out/status"
+mkdir -p "$out/status"
+st() { sh "$here/stage.sh" "$out" "$@"; }
+
+upname=$(versions_names upstream | head -n 1)
+[ -n "$upname" ] || usage_die "no upstream line in $ZPCI_VERSIONS"
+upstream=$(sh "$here/fetch.sh" "$upname") || exit 2
+
+if [ -n "$ksrc" ]; then
+	[ -f "$ksrc/Makefile" ] && [ -d "$ksrc/arch/s390/pci" ] ||
+		usage_die "KSRC=$ksrc is not a kernel tree with arch/s390/pci; point KSRC at the top of a kernel source tree"
+	tree=$(cd "$ksrc" && pwd)
+	mkdir -p "$out/status"
+	echo "skipped: KSRC given" > "$out/status/fetch"
+else
+	versions_field "$name" 2 >/dev/null ||
+		usage_die "unknown kernel '$name': not a line of $ZPCI_VERSIONS (known: $(versions_names | tr '\n' ' '))"
+	rc=0; tree=$(st fetch sh "$here/fetch.sh" "$name") || rc=$?
+	[ "$rc" -eq 0 ] || exit "$rc"
+fi
+kv=$(sh "$here/kversion.sh" "$tree")
+printf '%s\n' "$kv" | atomic_write "$out/kernelversion"
+
+skip_rest() {
+	for s in "$@"; do echo "skipped: $reason" | atomic_write "$out/status/$s"; done
+}
+
+if ! st prepare sh "$here/prepare.sh" "$tree" "$work/pristine-build"; then
+	reason="prepare failed"; skip_rest probe generate export apply build fidelity; exit 1
+fi
+if ! st probe sh "$here/probe.sh" "$tree" "$work/pristine-build" "$out"; then
+	reason="probe failed"; skip_rest generate export apply build fidelity; exit 1
+fi
+if sh "$here/needed.sh" HAVE_ZPCI_CCDF_PENDING "$out/probes.json"; then
+	reason="the tree has the error store already (probe HAVE_ZPCI_CCDF_PENDING)"
+	skip_rest generate export apply build fidelity; exit 0
+fi
+if ! sh "$here/needed.sh" "$(cat "$here/supported.expr")" "$out/probes.json"; then
+	missing=$(for p in $(grep -o 'HAVE_[A-Z0-9_]*' "$here/supported.expr"); do
+		jq -e --arg p "$p" '.[$p] == false' "$out/probes.json" >/dev/null && printf '%s ' "$p"; done)
+	reason="not supported yet: the tree lacks ${missing% } (compat header and lowering rules pending)"
+	skip_rest generate export apply build fidelity; exit 0
+fi
+fail=0
+st generate sh "$here/generate.sh" "$name" "$tree" "$upstream" "$out" &&
+	st export sh "$here/export.sh" "$out" &&
+	st apply sh "$here/apply-series.sh" "$tree" "$out" "$work/patched" &&
+	st build sh "$here/build-objects.sh" "$work/patched" "$work/patched-build" "$out" || fail=1
+if [ "$fail" -eq 0 ]; then
+	st fidelity sh "$here/fidelity.sh" "$name" "$work/patched" "$upstream" "$out" || fail=1
+else
+	for s in generate export apply build fidelity; do
+		[ -f "$out/status/$s" ] || { reason="an earlier stage failed"; skip_rest "$s"; }
+	done
+fi
+exit "$fail"

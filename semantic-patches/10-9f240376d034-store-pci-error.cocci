@@ -1,0 +1,265 @@
+/// Backport the error store of "s390/pci: Store PCI error information for
+/// passthrough devices": struct zpci_ccdf_err moves to asm/pci.h next to the
+/// pending-error ring, struct zpci_dev gains pending_errs and its mutex,
+/// is_passed_through() gives way to the store and the mediated-recovery
+/// start/stop helpers, the firmware event path hands the CCDF on, and
+/// vfio-pci's zdev open/close hooks start and stop mediated recovery.
+///
+/// New definitions are not written here: each "ZPCI-UPSTREAM kind name" line
+/// is replaced by that definition, verbatim, from the upstream tree.
+//
+// Confidence: High
+// Options: --very-quiet
+// Upstream: 9f240376d034 ("s390/pci: Store PCI error information for passthrough devices")
+// Author: Farhan Ali <alifm@linux.ibm.com>
+// Kind: series
+// Needed when: !HAVE_ZPCI_CCDF_PENDING
+// Files: arch/s390/include/asm/pci.h arch/s390/pci/pci.c arch/s390/pci/pci_event.c drivers/vfio/pci/vfio_pci_zdev.c
+
+virtual patch
+
+// Expect: add_types 1 arch/s390/include/asm/pci.h
+@add_types depends on patch@
+position p;
+@@
+ struct zpci_bus@p {...};
++
++/* ZPCI-UPSTREAM struct zpci_ccdf_err..struct zpci_ccdf_pending */
+
+// Expect: add_members 1 arch/s390/include/asm/pci.h
+@add_members depends on patch@
+position p;
+@@
+ struct zpci_dev {
+   ...
+   struct mutex kzdev_lock@p;
++  /* ZPCI-UPSTREAM member zpci_dev.pending_errs..member zpci_dev.pending_errs_lock */
+   ...
+ };
+
+// Expect: add_protos 1 arch/s390/include/asm/pci.h
+@add_protos depends on patch@
+position p;
+@@
+- int zpci_reset_load_store_blocked@p(struct zpci_dev *zdev);
++ int zpci_reset_load_store_blocked(struct zpci_dev *zdev);
++/* ZPCI-UPSTREAM prototype zpci_start_mediated_recovery..prototype zpci_stop_mediated_recovery */
+
+// Expect: init_lock 1 arch/s390/pci/pci.c
+@init_lock depends on patch@
+identifier fn = zpci_create_device;
+expression Z;
+position p;
+@@
+ fn(...) {
+ ...
+ mutex_init@p(&Z->kzdev_lock);
++mutex_init(&Z->pending_errs_lock);
+ ...
+ }
+
+// Expect: drop_ccdf 1 arch/s390/pci/pci_event.c
+@drop_ccdf depends on patch@
+position p;
+@@
+- struct zpci_ccdf_err@p {...};
+
+// Expect: drop_passthrough_fn 1 arch/s390/pci/pci_event.c
+@drop_passthrough_fn depends on patch@
+identifier fn = is_passed_through;
+type T;
+position p;
+@@
+- T fn@p(...) {...}
+
+// Expect: add_store 1 arch/s390/pci/pci_event.c
+@add_store depends on patch@
+identifier fn = is_driver_supported;
+type T;
+position p;
+@@
+ T fn@p(...) {...}
++
++/* ZPCI-UPSTREAM function zpci_store_pci_error */
++
++/* ZPCI-UPSTREAM function zpci_start_mediated_recovery..function zpci_stop_mediated_recovery */
+
+// Expect: recover_param 1 arch/s390/pci/pci_event.c
+@recover_param depends on patch@
+identifier fn = zpci_event_attempt_error_recovery;
+identifier pdev;
+type T;
+position p;
+@@
+ T fn@p(struct pci_dev *pdev
++ , struct zpci_ccdf_err *ccdf
+ ) {...}
+
+// The flag goes after the zdev local where the tree has one, else after
+// ers_res: the two rules share one expectation.
+// Expect: recover_decl|recover_decl_nozdev 1 arch/s390/pci/pci_event.c
+@recover_decl depends on patch@
+identifier fn = zpci_event_attempt_error_recovery;
+identifier zdev, pdev;
+position p;
+@@
+ fn(...) {
+ ...
+ struct zpci_dev *zdev@p = to_zpci(pdev);
++bool mediated_recovery = false;
+ ...
+ }
+
+@recover_decl_nozdev depends on patch && !recover_decl@
+identifier fn = zpci_event_attempt_error_recovery;
+identifier ers;
+position p;
+@@
+ fn(...) {
+ ...
+ pci_ers_result_t ers@p = PCI_ERS_RESULT_DISCONNECT;
++bool mediated_recovery = false;
+ ...
+ }
+
+// Expect: recover_rc 1 arch/s390/pci/pci_event.c
+@recover_rc depends on patch@
+identifier fn = zpci_event_attempt_error_recovery;
+identifier driver;
+position p;
+@@
+ fn(...) {
+ ...
+ struct pci_driver *driver@p;
++int rc;
+ ...
+ }
+
+// Expect: recover_no_passthrough 1 arch/s390/pci/pci_event.c
+@recover_no_passthrough depends on patch@
+identifier fn = zpci_event_attempt_error_recovery;
+identifier pdev;
+statement S;
+position p;
+@@
+ fn(...) {
+ <...
+- if (is_passed_through@p(pdev)) S
+ ...>
+ }
+
+// Expect: recover_mediated 1 arch/s390/pci/pci_event.c
+@recover_mediated depends on patch@
+identifier fn = zpci_event_attempt_error_recovery;
+identifier pdev, driver, ers;
+statement S;
+position p;
+@@
+ fn(struct pci_dev *pdev, ...) {
+ <...
++rc = zpci_store_pci_error(pdev, ccdf);
++if (!rc || rc == -ENOMEM)
++	mediated_recovery = true;
++
+ ers = zpci_event_notify_error_detected@p(pdev, driver);
+ if (ers_result_indicates_abort(ers)) S
++
++if (mediated_recovery) {
++	pr_info("%s: Leaving recovery of pass-through device to user-space\n",
++		pci_name(pdev));
++	ers = PCI_ERS_RESULT_RECOVERED;
++	status_str = "in progress";
++	goto out_unlock;
++}
+ ...>
+ }
+
+// Expect: io_failure 1 arch/s390/pci/pci_event.c
+@io_failure depends on patch@
+identifier fn = zpci_event_io_failure;
+identifier pdev, es, L;
+type T;
+statement S;
+position p;
+@@
+ T fn@p(struct pci_dev *pdev, pci_channel_state_t es
++ , struct zpci_ccdf_err *ccdf
+ ) {
+ ...
+-pdev->error_state = es;
+-if (is_passed_through(pdev))
+-	goto L;
++pdev->error_state = es;
++
++zpci_store_pci_error(pdev, ccdf);
+ ...
+ if (...) S
++
+-L:
+ pci_dev_unlock(pdev);
+ }
+
+// Expect: pass_ccdf 3 arch/s390/pci/pci_event.c
+@pass_ccdf depends on patch@
+identifier fn = __zpci_event_error;
+identifier ccdf;
+expression list ES;
+identifier f = {zpci_event_io_failure, zpci_event_attempt_error_recovery};
+position p;
+@@
+ fn(struct zpci_ccdf_err *ccdf) {
+ <...
+ f@p(ES
++ , ccdf
+ )
+ ...>
+ }
+
+// Expect: zdev_open 1 drivers/vfio/pci/vfio_pci_zdev.c
+@zdev_open depends on patch@
+identifier fn = vfio_pci_zdev_open_device;
+identifier vdev, zdev;
+expression E;
+position p;
+@@
+ fn(struct vfio_pci_core_device *vdev) {
+ struct zpci_dev *zdev = to_zpci(vdev->pdev);
++int ret;
+ ...
+ if (!zdev)
+ 	return -ENODEV;
++
++zpci_start_mediated_recovery(zdev);
+ ...
+- if (zpci_kvm_hook.kvm_register@p)
+-	return zpci_kvm_hook.kvm_register(zdev, E);
+-
+-	return -ENOENT;
++ret = -ENOENT;
++if (zpci_kvm_hook.kvm_register)
++	ret = zpci_kvm_hook.kvm_register(zdev, E);
++
++if (ret)
++	zpci_stop_mediated_recovery(zdev);
++
++return ret;
+ }
+
+// Expect: zdev_close 1 drivers/vfio/pci/vfio_pci_zdev.c
+@zdev_close depends on patch@
+identifier fn = vfio_pci_zdev_close_device;
+identifier vdev, zdev;
+position p;
+@@
+ fn(struct vfio_pci_core_device *vdev) {
+ ...
+- if (!zdev@p || !vdev->vdev.kvm)
++ if (!zdev)
++	return;
++
++ zpci_stop_mediated_recovery(zdev);
++
++ if (!vdev->vdev.kvm)
+ 	return;
+ ...
+ }

@@ -1,0 +1,32 @@
+#!/bin/sh
+# tests/run.sh - run every test of the suite and count them.
+#
+# Usage: sh tests/run.sh        (what `make check` runs)
+# Each tests/*.sh prints one line per test case, "PASS <name>" or
+# "FAIL <name>: <reason>". A script that exits non-zero without printing a
+# FAIL line counts as one failed test named after the script.
+# Outputs: the test lines, then "N passed, N failed" as the last line.
+# Errors: exit 1 when any test failed.
+set -eu
+cd "$(dirname "$0")/.."
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+pass=0 fail=0
+for t in tests/*.sh; do
+	[ "$t" = tests/run.sh ] && continue
+	rc=0
+	sh "$t" > "$log" 2>&1 || rc=$?
+	grep -E '^(PASS|FAIL) ' "$log" || true
+	p=$(grep -c '^PASS ' "$log" || true)
+	f=$(grep -c '^FAIL ' "$log" || true)
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "FAIL $(basename "$t" .sh): exited $rc"
+		tail -n 15 "$log" | sed 's/^/    /'
+		f=1
+	elif [ "$f" -ne 0 ]; then
+		tail -n 15 "$log" | sed 's/^/    /'
+	fi
+	pass=$((pass + p)) fail=$((fail + f))
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
