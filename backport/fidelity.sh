@@ -2,12 +2,15 @@
 # fidelity.sh - compare the series' definitions in a backported tree with
 # the upstream tree, token by token (whitespace and comments ignored).
 #
-# Usage: fidelity.sh KERNEL WORK UPSTREAM OUTDIR
+# Usage: fidelity.sh KERNEL TREE WORK UPSTREAM OUTDIR
+#   TREE      the pristine tree
 #   WORK      the tree with the series applied
 #   UPSTREAM  the upstream tree
 #   OUTDIR    out/<kernel>, whose gen/*.meta name the rules applied
 # Inputs: backport/fidelity.items. A definition that differs is attributed
-#   to the applied rules whose "// Affects:" header names it.
+#   to the applied rules whose "// Affects:" header names it, or, for a
+#   definition the tree had before the series, to the tree itself when the
+#   series changed it and every token difference left was there before.
 # Outputs: OUTDIR/fidelity.txt, one line per definition: "identical",
 #   "differs: <rules>" or "UNATTRIBUTED", with a token diff for the last
 #   two; OUTDIR/fidelity.json with the same verdicts.
@@ -15,8 +18,8 @@
 #   missing from the backported tree.
 set -eu
 . "$(dirname "$0")/common.sh"
-[ $# -eq 4 ] || usage_die "usage: fidelity.sh KERNEL WORK UPSTREAM OUTDIR"
-kernel=$1 work=$2 upstream=$3 out=$4
+[ $# -eq 5 ] || usage_die "usage: fidelity.sh KERNEL TREE WORK UPSTREAM OUTDIR"
+kernel=$1 tree=$2 work=$3 upstream=$4 out=$5
 here=$(cd "$(dirname "$0")" && pwd)
 sp=${ZPCI_SEMANTIC_PATCHES:-$ZPCI_TOP/semantic-patches}
 
@@ -52,7 +55,23 @@ grep -v -E '^[[:space:]]*(#|$)' "$here/fidelity.items" | while read -r kind name
 			for r in $rules; do
 				sh "$here/cocci-header.sh" "$sp/$r" Affects | grep -q -x -F "$item" && by="$by $r"
 			done
-			if [ -n "$by" ]; then verdict="differs:$by"; else verdict=UNATTRIBUTED; fi
+			if [ -n "$by" ]; then
+				verdict="differs:$by"
+			elif sh "$here/extract.sh" "$tree" "$file" "$item" 2>/dev/null | tokens > "$tmp/before" &&
+				! cmp -s "$tmp/before" "$tmp/ours"; then
+				# Token sets: every kind of token difference from upstream
+				# left after the series was there before it.
+				sort "$tmp/up" > "$tmp/su"; sort "$tmp/before" > "$tmp/sb"; sort "$tmp/ours" > "$tmp/so"
+				{ comm -23 "$tmp/so" "$tmp/su" | sed 's/^/+/'; comm -13 "$tmp/so" "$tmp/su" | sed 's/^/-/'; } | sort -u > "$tmp/ea"
+				{ comm -23 "$tmp/sb" "$tmp/su" | sed 's/^/+/'; comm -13 "$tmp/sb" "$tmp/su" | sed 's/^/-/'; } | sort -u > "$tmp/eb"
+				if [ -z "$(comm -23 "$tmp/ea" "$tmp/eb")" ]; then
+					verdict="differs: pre-existing in this tree"
+				else
+					verdict=UNATTRIBUTED
+				fi
+			else
+				verdict=UNATTRIBUTED
+			fi
 		fi
 	fi
 	printf '%-60s %s\n' "$item ($file)" "$verdict" >> "$report"

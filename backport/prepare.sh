@@ -25,6 +25,7 @@
 #   fails (the last lines of the log are printed; the log stays in
 #   BUILDDIR.tmp/prepare.log) or a required config symbol is not =y.
 set -eu
+# shellcheck source-path=SCRIPTDIR source=common.sh
 . "$(dirname "$0")/common.sh"
 
 [ $# -eq 2 ] || usage_die "usage: prepare.sh TREE BUILDDIR"

@@ -15,10 +15,11 @@
 #   when the compiler rejects it. There are no inverted probes: every probe
 #   is phrased so that "compiles" means "has it". A file without such a
 #   line is a check probe: compiled and logged, but not written out.
-#   The one check probe, zpci_recovery_strict_driver, must compile exactly
-#   when HAVE_ZPCI_RECOVERY_MINIMAL_DRIVER does not, wherever
-#   HAVE_ZPCI_EVENT_RECOVERY holds (this proves the compiler folded
-#   is_driver_supported()).
+#   The check probes: baseline (the common headers) must compile, or
+#   every 0 could be a broken toolchain; zpci_recovery_strict_driver must
+#   compile exactly when HAVE_ZPCI_RECOVERY_MINIMAL_DRIVER does not,
+#   wherever HAVE_ZPCI_EVENT_RECOVERY holds (this proves the compiler
+#   folded is_driver_supported()).
 # Outputs (each written atomically):
 #   OUTDIR/probes.json  flat object {"HAVE_X": true|false, ...}, keys sorted
 #   OUTDIR/probes.h     #define HAVE_X 1 or /* #undef HAVE_X */ per key
@@ -28,9 +29,10 @@
 #   exit 1 when a probe's result cannot be trusted: make failed without a
 #   compiler error located in a source file (an infrastructure failure,
 #   e.g. a Kbuild or flag problem), make succeeded without an object, or
-#   the recovery check above does not hold. probes.json and probes.h are
+#   a check above does not hold. probes.json and probes.h are
 #   then left as they were.
 set -eu
+# shellcheck source-path=SCRIPTDIR source=common.sh
 . "$(dirname "$0")/common.sh"
 
 [ $# -eq 3 ] || usage_die "usage: probe.sh TREE BUILDDIR OUTDIR"
@@ -96,14 +98,14 @@ results=$work/results
 bad=
 for name in $names; do
 	src=$probedir/$name.c
-	log=$work/$name.log
-	cp "$log" "$work/logs/"
+	plog=$work/$name.log
+	cp "$plog" "$work/logs/"
 	rc=$(cat "$work/$name.rc" 2>/dev/null || echo missing)
 	if [ "$rc" = 0 ] && [ -f "$work/$name/$name.o" ]; then
 		val=1
 	elif [ "$rc" != 0 ] && [ "$rc" != missing ] && [ ! -f "$work/$name/$name.o" ] &&
-		grep -Eq '^.+:[0-9]+(:[0-9]+)?: (fatal )?error: ' "$log" &&
-		grep -Eq "\\*\\*\\* \\[[^]]*[ /]$name\\.o\\] Error" "$log"; then
+		grep -Eq '^.+:[0-9]+(:[0-9]+)?: (fatal )?error: ' "$plog" &&
+		grep -Eq "\\*\\*\\* \\[[^]]*[ /]$name\\.o\\] Error" "$plog"; then
 		val=0
 	else
 		bad="$bad $name"
@@ -126,6 +128,9 @@ dup=$(awk '$2 != "-" { print $2 }' "$results" | sort | uniq -d)
 
 # result NAME: the 0/1 of probe NAME.
 result() { awk -v n="$1" '$1 == n { print $3; f = 1 } END { exit !f }' "$results"; }
+baseline=$(result baseline) || die "check probe baseline.c is missing"
+[ "$baseline" = 1 ] ||
+	die "the baseline probe (common kernel headers only) does not compile against $tree; see $outdir/probes/baseline.log"
 recovery=$(result zpci_event_recovery) || die "probe zpci_event_recovery.c is missing"
 minimal=$(result zpci_recovery_minimal_driver) || die "probe zpci_recovery_minimal_driver.c is missing"
 strict=$(result zpci_recovery_strict_driver) || die "check probe zpci_recovery_strict_driver.c is missing"
@@ -134,6 +139,9 @@ if [ "$recovery" = 1 ] && [ "$minimal" = "$strict" ]; then
 fi
 if [ "$recovery" = 0 ] && [ "$minimal" = 1 ]; then
 	die "HAVE_ZPCI_RECOVERY_MINIMAL_DRIVER without HAVE_ZPCI_EVENT_RECOVERY; check the probes"
+fi
+if [ "$(result vfio_pci_core_device || :)" = "$(result vfio_pci_device || :)" ]; then
+	log "warning: the tree has both or neither of struct vfio_pci_core_device and struct vfio_pci_device"
 fi
 
 json=$(awk '$2 != "-" { print $2, $3 }' "$results" |

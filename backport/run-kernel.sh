@@ -56,7 +56,7 @@ if sh "$here/needed.sh" HAVE_ZPCI_CCDF_PENDING "$out/probes.json"; then
 fi
 if ! sh "$here/needed.sh" "$(cat "$here/supported.expr")" "$out/probes.json"; then
 	missing=$(for p in $(grep -o 'HAVE_[A-Z0-9_]*' "$here/supported.expr"); do
-		jq -e --arg p "$p" '.[$p] == false' "$out/probes.json" >/dev/null && printf '%s ' "$p"; done)
+		if jq -e --arg p "$p" '.[$p] == false' "$out/probes.json" >/dev/null; then printf '%s ' "$p"; fi; done)
 	reason="not supported yet: the tree lacks ${missing% } (compat header and lowering rules pending)"
 	skip_rest generate export apply build fidelity; exit 0
 fi
@@ -66,7 +66,7 @@ st generate sh "$here/generate.sh" "$name" "$tree" "$upstream" "$out" &&
 	st apply sh "$here/apply-series.sh" "$tree" "$out" "$work/patched" &&
 	st build sh "$here/build-objects.sh" "$work/patched" "$work/patched-build" "$out" || fail=1
 if [ "$fail" -eq 0 ]; then
-	st fidelity sh "$here/fidelity.sh" "$name" "$work/patched" "$upstream" "$out" || fail=1
+	st fidelity sh "$here/fidelity.sh" "$name" "$tree" "$work/patched" "$upstream" "$out" || fail=1
 else
 	for s in generate export apply build fidelity; do
 		[ -f "$out/status/$s" ] || { reason="an earlier stage failed"; skip_rest "$s"; }

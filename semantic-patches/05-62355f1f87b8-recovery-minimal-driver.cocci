@@ -17,6 +17,7 @@
 // Patch-mainline: v6.16-rc4
 // Why: without it is_driver_supported() demands slot_reset and resume, so vfio-pci (error_detected only) never reaches the error store
 // Needed when: HAVE_ZPCI_EVENT_RECOVERY && !HAVE_ZPCI_RECOVERY_MINIMAL_DRIVER && !HAVE_ZPCI_CCDF_PENDING
+// Affects: function zpci_event_attempt_error_recovery
 // Files: arch/s390/pci/pci_event.c
 
 // "case" labels spatch lays out itself come out as "case X :" glued to

@@ -85,7 +85,8 @@ fixture() {
 	fi
 	if ! spatch_run "$cocci" "$dir" "$base"; then
 		cat "$dir/log" >&2
-		fail "$check" "spatch failed: $(tail -n 1 "$dir/log")"
+		fail "$check" "spatch failed (log on stderr): $(grep -v '^[[:space:]]*$' \
+			"$dir/log" | tail -n 1)"
 		return 0
 	fi
 	# Lines of blanks only are spatch's indentation of "+" blank lines,

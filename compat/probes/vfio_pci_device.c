@@ -7,6 +7,7 @@
  * 53647510fb1c ("vfio/pci: Rename vfio_pci_device to
  * vfio_pci_core_device"), v5.15.
  */
+#include <linux/vfio.h>
 #include <drivers/vfio/pci/vfio_pci_private.h>
 
 struct pci_dev *probe_vfio_pci_device(struct vfio_pci_device *vdev);

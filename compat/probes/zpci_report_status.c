@@ -6,7 +6,7 @@
  * Upstream: "s390/pci: Report PCI error recovery results via SCLP",
  * introduced after v6.12 (v6.13 or v6.14; id not recorded here).
  */
-#include <asm/pci.h>
+#include <linux/pci.h>
 #include <arch/s390/pci/pci_report.h>
 
 int probe_zpci_report_status(struct pci_dev *pdev);

@@ -1,0 +1,50 @@
+#!/bin/sh
+# tests/negative.sh - bad input and rules that do not fit must stop the run.
+# Commands and expected results:
+#   make KSRC=/tmp/not-a-tree NAME=x      -> exit 2, names KSRC and the fix
+#   backport/main.sh no-such-kernel       -> exit 2, names the kernel
+#   generate.sh on a 7.2 copy without is_passed_through()
+#                                          -> exit 1, names rule, file, kernel
+#   generate.sh on a 7.2 copy with one more zpci_event_io_failure() call
+#                                          -> exit 1, "matched 4 place(s)"
+#   needed.sh with a probe the results lack -> exit 2
+set -eu
+cd "$(dirname "$0")/.."
+. backport/common.sh
+ok() { echo "PASS $1"; }
+ko() { echo "FAIL $1: $2"; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+mkdir -p "$tmp/not-a-tree"
+rc=0; msg=$(make -s KSRC="$tmp/not-a-tree" NAME=x 2>&1) || rc=$?
+case $msg in *"KSRC=$tmp/not-a-tree is not a kernel tree"*) ok negative-ksrc-not-a-tree ;;
+*) ko negative-ksrc-not-a-tree "rc=$rc: $msg" ;; esac
+rc=0; KSRC=$tmp/not-a-tree NAME=x sh backport/main.sh > "$tmp/o" 2>&1 || rc=$?
+if [ "$rc" -eq 2 ]; then ok negative-ksrc-exit-2; else ko negative-ksrc-exit-2 "exit $rc"; fi
+rc=0; sh backport/main.sh no-such-kernel > "$tmp/o" 2>&1 || rc=$?
+if [ "$rc" -eq 2 ] && grep -q "unknown kernel 'no-such-kernel'" "$tmp/o"; then
+	ok negative-unknown-kernel; else ko negative-unknown-kernel "exit $rc: $(cat "$tmp/o")"; fi
+
+up=$(sh backport/fetch.sh 7.3)
+t72=$(sh backport/fetch.sh 7.2)
+[ -f out/7.2/probes.json ] || sh backport/main.sh 7.2 >/dev/null 2>&1 || true
+mutant() { # mutant NAME SED-SCRIPT: a 7.2 copy with pci_event.c edited
+	mkdir -p "$tmp/$1"
+	cp -al "$t72" "$tmp/$1/tree"
+	f=$tmp/$1/tree/arch/s390/pci/pci_event.c
+	sed "$2" "$f" > "$f.new"; rm -f "$f"; mv "$f.new" "$f"
+	mkdir -p "$tmp/$1/out"
+	cp out/7.2/probes.json "$tmp/$1/out/"
+}
+mutant zero '/^static bool is_passed_through/,/^}/d'
+rc=0; sh backport/generate.sh neg-zero "$tmp/zero/tree" "$up" "$tmp/zero/out" > "$tmp/o" 2>&1 || rc=$?
+if [ "$rc" -eq 1 ] && grep -q "rule drop_passthrough_fn of 10-9f240376d034-store-pci-error.cocci matched 0 place(s) in arch/s390/pci/pci_event.c on kernel neg-zero, expected 1" "$tmp/o"; then
+	ok negative-rule-zero-matches; else ko negative-rule-zero-matches "exit $rc: $(tail -n 1 "$tmp/o")"; fi
+mutant extra 's/^\t\tzpci_event_io_failure(pdev, pci_channel_io_perm_failure);$/&\n\t\tzpci_event_io_failure(pdev, pci_channel_io_perm_failure);/'
+rc=0; sh backport/generate.sh neg-extra "$tmp/extra/tree" "$up" "$tmp/extra/out" > "$tmp/o" 2>&1 || rc=$?
+if [ "$rc" -eq 1 ] && grep -q "rule pass_ccdf of 10-9f240376d034-store-pci-error.cocci matched 4 place(s) in arch/s390/pci/pci_event.c on kernel neg-extra, expected 3" "$tmp/o"; then
+	ok negative-rule-extra-match; else ko negative-rule-extra-match "exit $rc: $(tail -n 1 "$tmp/o")"; fi
+echo '{"HAVE_A": true}' > "$tmp/p.json"
+rc=0; sh backport/needed.sh 'HAVE_A && HAVE_B' "$tmp/p.json" 2>/dev/null || rc=$?
+if [ "$rc" -eq 2 ]; then ok negative-unknown-probe; else ko negative-unknown-probe "exit $rc"; fi
