@@ -25,7 +25,8 @@
 #   OUTDIR/probes.h     #define HAVE_X 1 or /* #undef HAVE_X */ per key
 #   OUTDIR/probes/NAME.log  make and compiler output of each probe
 #   Takes about 10-20 s per tree on 2 cores with a cold ccache.
-# Errors: exit 2 for bad arguments or a BUILDDIR not prepared for TREE;
+# Errors: exit 2 for bad arguments or a BUILDDIR not prepared for TREE
+#   with the current compat/kconfig.fragment;
 #   exit 1 when a probe's result cannot be trusted: make failed without a
 #   compiler error located in a source file (an infrastructure failure,
 #   e.g. a Kbuild or flag problem), make succeeded without an object, or
@@ -46,6 +47,9 @@ tree=$(cd "$tree" && pwd)
 build=$(cd "$build" && pwd)
 grep -qxF "tree $tree" "$build/.zpci-prepared" ||
 	usage_die "$build was prepared for another tree ($(sed -n 's/^tree //p' "$build/.zpci-prepared")), not $tree"
+grep -qxF "fragment $(sha256sum < "$ZPCI_TOP/compat/kconfig.fragment" | cut -d' ' -f1)" \
+	"$build/.zpci-prepared" ||
+	usage_die "$build was prepared with another compat/kconfig.fragment; rerun backport/prepare.sh $tree $build"
 probedir=$ZPCI_TOP/compat/probes
 set -- "$probedir"/*.c
 [ -f "$1" ] || usage_die "no probes in $probedir"

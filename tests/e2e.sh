@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 ok() { echo "PASS $1"; }
 ko() { echo "FAIL $1: $2"; }
 
+mkdir -p out
 rc=0
 sh backport/main.sh "7.2 6.12 6.1 5.10" > out/e2e.log 2>&1 || rc=$?
 if [ "$rc" -eq 0 ]; then ok e2e-main-exit-0; else ko e2e-main-exit-0 "main.sh exited $rc (see out/e2e.log)"; fi
