@@ -4,8 +4,8 @@
 # Usage: apply-series.sh TREE SERIESDIR WORK
 #   TREE       pristine kernel tree (read only)
 #   SERIESDIR  directory with a "series" file and "patches/"
-#   WORK       the copy to make (removed first): hard links to TREE, which
-#              GNU patch breaks on the files it changes, so TREE is untouched
+#   WORK       the copy to make (removed first): hard links to TREE, except
+#              for the files the series changes, which are copied
 # Outputs: WORK with the series pushed; SERIESDIR/apply.log (quilt output).
 # Errors: exit 1 when a patch needs fuzz, leaves rejects or fails.
 set -eu
@@ -18,6 +18,14 @@ rm -rf "$work"
 mkdir -p "$(dirname "$work")"
 cp -al "$tree" "$work"
 find "$work" -type d -exec chmod u+w {} +
+# quilt backs files up by hard link and touches the backups: give the files
+# the series changes inodes of their own first, so TREE keeps even its
+# timestamps.
+for f in $(lsdiff --strip=1 -h "$sdir"/patches/*.patch | sed 's/^.*://' | sort -u); do
+	[ -f "$work/$f" ] || continue
+	cp -p "$work/$f" "$work/$f.zpci-tmp" && mv -f "$work/$f.zpci-tmp" "$work/$f"
+	chmod u+w "$work/$f"
+done
 log=$sdir/apply.log
 (cd "$work" && QUILT_PATCHES=$sdir/patches QUILT_SERIES=$sdir/series \
 	QUILT_PATCH_OPTS="--read-only=ignore" quilt push -a --fuzz=0) > "$log" 2>&1 ||

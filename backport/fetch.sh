@@ -6,7 +6,8 @@
 # Inputs: versions (package and exact version); the private apt
 #   configuration from apt-config.sh.
 # Outputs: prints the tree's path, $ZPCI_CACHE/trees/<package>_<version>;
-#   the .deb stays in $ZPCI_CACHE/debs/. A finished extraction is marked by
+#   the .deb stays in $ZPCI_CACHE/debs/; <tree>.sha256 lists the sums of
+#   its files. A finished extraction is marked by
 #   <tree>.done and never redone; an interrupted one leaves only a *.tmp.*
 #   directory that the next run removes.
 # Errors: exit 2 for an unknown NAME or a version no configured archive
@@ -22,7 +23,11 @@ ver=$(versions_field "$name" 3)
 
 trees=$ZPCI_CACHE/trees
 tree=$trees/${pkg}_$ver
+# sums FILE: a sha256 manifest of the tree, to prove later runs left it as
+# it was (tests/e2e.sh checks it).
+sums() { (cd "$tree" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | atomic_write "$1"; }
 if [ -f "$tree.done" ] && [ -d "$tree" ]; then
+	[ -f "$tree.sha256" ] || sums "$tree.sha256"
 	printf '%s\n' "$tree"
 	exit 0
 fi
@@ -55,5 +60,6 @@ dpkg-deb --fsys-tarfile "$deb" | tar -xO "$tarball" | xz -dc -T0 |
 [ -f "$tmp/Makefile" ] && [ -d "$tmp/arch/s390" ] || die "$deb did not give a kernel tree"
 chmod -R a-w "$tmp"
 mv "$tmp" "$tree"
+sums "$tree.sha256"
 printf '%s %s\n' "$pkg" "$ver" > "$tree.done"
 printf '%s\n' "$tree"

@@ -22,7 +22,7 @@ for k in 7.2 6.12; do
 		v=$(jq -r --arg k "$k" --arg s "$s" '.[$k].stages[$s]' out/report.json)
 		if [ "$v" = pass ]; then ok "e2e-$k-$s"; else ko "e2e-$k-$s" "$v"; fi
 	done
-	if grep -q '^#define VFIO_DEVICE_FEATURE_ZPCI_ERROR 13$' "out/$k"/patches/*.patch; then
+	if grep -q '^+#define VFIO_DEVICE_FEATURE_ZPCI_ERROR 13$' "out/$k"/patches/*.patch; then
 		ok "e2e-$k-uapi-13"; else ko "e2e-$k-uapi-13" "feature number is not 13"; fi
 	missing=$(for p in out/"$k"/patches/*.patch; do
 		for h in From Subject Git-commit Patch-mainline References Backport; do
@@ -30,8 +30,10 @@ for k in 7.2 6.12; do
 		done; done)
 	if [ -z "$missing" ]; then ok "e2e-$k-headers"; else ko "e2e-$k-headers" "missing $missing"; fi
 	tree=$ZPCI_CACHE/trees/$(versions_field "$k" 2)_$(versions_field "$k" 3)
-	changed=$(find "$tree" -newer "$tree.done" -type f | head -n 3)
-	if [ -z "$changed" ]; then ok "e2e-$k-pristine-untouched"; else ko "e2e-$k-pristine-untouched" "$changed"; fi
+	touched=$(lsdiff --strip=1 -h "out/$k"/patches/*.patch | sed 's/^.*://' | sort -u)
+	changed=$(for f in $touched; do grep " \./$f\$" "$tree.sha256"; done |
+		(cd "$tree" && sha256sum --quiet -c 2>&1) | head -n 3 || true)
+	if [ -z "$changed" ] && [ -n "$touched" ]; then ok "e2e-$k-pristine-untouched"; else ko "e2e-$k-pristine-untouched" "$changed"; fi
 done
 n=$(wc -l < out/6.12/series)
 if [ "$n" -eq 4 ] && head -n 1 out/6.12/series | grep -q recovery-minimal-driver; then
