@@ -14,6 +14,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 export PROG=zpci-backport
 
 sh "$here/bootstrap.sh" main
+# sparse 0.6.5~rc1 (7.x kernels silently switch 0.6.4 off), for the gates.
+sh "$here/build-sparse.sh" >/dev/null || exit 2
 if [ -n "${KSRC:-}" ]; then
 	[ -n "${NAME:-}" ] || usage_die "KSRC=$KSRC needs a label: add NAME=<label> (outputs go to out/<label>/)"
 	case $NAME in *[!A-Za-z0-9._-]*) usage_die "NAME=$NAME: use letters, digits, '.', '_' and '-' only" ;; esac
