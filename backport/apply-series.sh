@@ -21,7 +21,7 @@ find "$work" -type d -exec chmod u+w {} +
 # quilt backs files up by hard link and touches the backups: give the files
 # the series changes inodes of their own first, so TREE keeps even its
 # timestamps.
-for f in $(lsdiff --strip=1 -h "$sdir"/patches/*.patch | sed 's/^.*://' | sort -u); do
+for f in $(sh "$(dirname "$0")/series-files.sh" "$sdir"); do
 	[ -f "$work/$f" ] || continue
 	cp -p "$work/$f" "$work/$f.zpci-tmp" && mv -f "$work/$f.zpci-tmp" "$work/$f"
 	chmod u+w "$work/$f"

@@ -13,7 +13,7 @@ set -eu
 work=$1 build=$2 sdir=$3
 here=$(cd "$(dirname "$0")" && pwd)
 sh "$here/prepare.sh" "$work" "$build" >/dev/null
-objs=$(lsdiff --strip=1 -h "$sdir"/patches/*.patch | sed "s/^.*://" | sort -u | sed -n 's/\.c$/.o/p')
+objs=$(sh "$here/series-files.sh" "$sdir" | sed -n 's/\.c$/.o/p')
 [ -n "$objs" ] || die "the series in $sdir touches no .c file"
 log=$sdir/build.log
 export CCACHE_DIR="$ZPCI_CACHE/ccache"

@@ -32,6 +32,14 @@ tokens() {
 		tr -d ' \t' | grep -v '^$'
 }
 
+# token_edits FILE: the set of tokens FILE has more (+) or fewer (-) of than
+# the upstream definition in $tmp/up.
+token_edits() {
+	sort "$tmp/up" > "$tmp/su"
+	sort "$1" > "$tmp/s1"
+	{ comm -23 "$tmp/s1" "$tmp/su" | sed 's/^/+/'; comm -13 "$tmp/s1" "$tmp/su" | sed 's/^/-/'; } | sort -u
+}
+
 rules=$(awk '/^rules:/ { $1 = ""; print }' "$out"/gen/*.meta)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -61,9 +69,8 @@ grep -v -E '^[[:space:]]*(#|$)' "$here/fidelity.items" | while read -r kind name
 				! cmp -s "$tmp/before" "$tmp/ours"; then
 				# Token sets: every kind of token difference from upstream
 				# left after the series was there before it.
-				sort "$tmp/up" > "$tmp/su"; sort "$tmp/before" > "$tmp/sb"; sort "$tmp/ours" > "$tmp/so"
-				{ comm -23 "$tmp/so" "$tmp/su" | sed 's/^/+/'; comm -13 "$tmp/so" "$tmp/su" | sed 's/^/-/'; } | sort -u > "$tmp/ea"
-				{ comm -23 "$tmp/sb" "$tmp/su" | sed 's/^/+/'; comm -13 "$tmp/sb" "$tmp/su" | sed 's/^/-/'; } | sort -u > "$tmp/eb"
+				token_edits "$tmp/before" > "$tmp/eb"
+				token_edits "$tmp/ours" > "$tmp/ea"
 				if [ -z "$(comm -23 "$tmp/ea" "$tmp/eb")" ]; then
 					verdict="differs: pre-existing in this tree"
 				else

@@ -30,7 +30,7 @@ for k in 7.2 6.12; do
 		done; done)
 	if [ -z "$missing" ]; then ok "e2e-$k-headers"; else ko "e2e-$k-headers" "missing $missing"; fi
 	tree=$ZPCI_CACHE/trees/$(versions_field "$k" 2)_$(versions_field "$k" 3)
-	touched=$(lsdiff --strip=1 -h "out/$k"/patches/*.patch | sed 's/^.*://' | sort -u)
+	touched=$(sh backport/series-files.sh "out/$k")
 	changed=$(for f in $touched; do grep " \./$f\$" "$tree.sha256"; done |
 		(cd "$tree" && sha256sum --quiet -c 2>&1) | head -n 3 || true)
 	if [ -z "$changed" ] && [ -n "$touched" ]; then ok "e2e-$k-pristine-untouched"; else ko "e2e-$k-pristine-untouched" "$changed"; fi

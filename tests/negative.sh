@@ -48,3 +48,22 @@ if [ "$rc" -eq 1 ] && grep -q "rule pass_ccdf of 10-9f240376d034-store-pci-error
 echo '{"HAVE_A": true}' > "$tmp/p.json"
 rc=0; sh backport/needed.sh 'HAVE_A && HAVE_B' "$tmp/p.json" 2>/dev/null || rc=$?
 if [ "$rc" -eq 2 ]; then ok negative-unknown-probe; else ko negative-unknown-probe "exit $rc"; fi
+
+# The apply gate: a series whose context no longer fits (one context line of
+# the first hunk changed) must be refused, not pushed with fuzz.
+mkdir -p "$tmp/fuzz"
+cp -R out/7.2/series out/7.2/patches "$tmp/fuzz/"
+p=$tmp/fuzz/patches/$(head -n 1 "$tmp/fuzz/series")
+awk '!done && /^ [^ ].*;$/ { sub(/;$/, "; /* mutant */"); done = 1 } { print }' "$p" > "$p.new" && mv "$p.new" "$p"
+rc=0; sh backport/apply-series.sh "$t72" "$tmp/fuzz" "$tmp/fuzz/work" > "$tmp/o" 2>&1 || rc=$?
+if [ "$rc" -eq 1 ]; then ok negative-apply-needs-fuzz; else ko negative-apply-needs-fuzz "exit $rc: $(tail -n 1 "$tmp/o")"; fi
+
+# The fidelity gate: a backported definition that drifts from upstream with
+# no rule to account for it (-ENOMSG turned into -ENODATA) must fail.
+rc=0; sh backport/apply-series.sh "$t72" out/7.2 "$tmp/drift" > "$tmp/o" 2>&1 || rc=$?
+f=$tmp/drift/arch/s390/pci/pci_event.c
+sed 's/return -ENOMSG;/return -ENODATA;/' "$f" > "$f.new"; rm -f "$f"; mv "$f.new" "$f"
+mkdir -p "$tmp/drift-out"; cp -R out/7.2/gen "$tmp/drift-out/"
+rc=0; sh backport/fidelity.sh neg-drift "$t72" "$tmp/drift" "$up" "$tmp/drift-out" > "$tmp/o" 2>&1 || rc=$?
+if [ "$rc" -eq 1 ] && grep -q "function zpci_get_pending_error in arch/s390/pci/pci_event.c: UNATTRIBUTED" "$tmp/o"; then
+	ok negative-fidelity-drift; else ko negative-fidelity-drift "exit $rc: $(tail -n 1 "$tmp/o")"; fi
