@@ -2,21 +2,31 @@
 #   make                          every target line of `versions`
 #   make KERNELS="7.2 6.12"       some lines only
 #   make KSRC=/path NAME=label    a kernel tree you already have
-# backport/main.sh exits 0 (all stages pass), 1 (a stage failed) or 2
-# (usage or environment error); make itself reports any failure as 2, so
-# scripts that need the distinction call backport/main.sh directly.
+# Exit status: 0 when every stage passes, 1 when a stage (or a test)
+# fails, 2 on a usage or environment error.
+#
+# GNU make reports every failed recipe as 2. Only question mode (-q)
+# passes a recipe's status 1 through as make's own 1, and there the
+# recipes marked "+" still run. So this Makefile runs in question mode,
+# every recipe carries "+", and the scripts behind it get a clean
+# MAKEFLAGS: the kernel builds they start must not inherit -q.
+MAKEFLAGS += -q
 SHELL := /bin/sh
 KERNELS ?=
 KSRC ?=
 NAME ?=
 export KSRC NAME
+RUN := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL sh
 
-.PHONY: all check clean
+.PHONY: all check bench clean
 all:
-	@sh backport/main.sh $(KERNELS)
+	+@$(RUN) backport/main.sh $(KERNELS)
 
 check:
-	@sh tests/run.sh
+	+@$(RUN) tests/run.sh
+
+bench:
+	+@$(RUN) tests/bench/run.sh
 
 clean:
-	rm -rf out
+	+rm -rf out

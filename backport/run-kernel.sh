@@ -20,6 +20,12 @@ mkdir -p "$out"
 rm -rf "$out/status"
 mkdir -p "$out/status"
 st() { sh "$here/stage.sh" "$out" "$@"; }
+key() { sh "$here/inputs-key.sh" "$@"; }
+stamps=$out/.stamps
+# An output removed by hand invalidates the stamp of the stage that wrote it.
+[ -f "$out/probes.json" ] || rm -f "$stamps/probe"
+[ -d "$out/gen" ] || rm -f "$stamps/generate"
+[ -f "$out/fidelity.json" ] || rm -f "$stamps/fidelity"
 
 upname=$(versions_names upstream | head -n 1)
 [ -n "$upname" ] || usage_die "no upstream line in $ZPCI_VERSIONS"
@@ -34,7 +40,7 @@ if [ -n "$ksrc" ]; then
 else
 	versions_field "$name" 2 >/dev/null ||
 		usage_die "unknown kernel '$name': not a line of $ZPCI_VERSIONS (known: $(versions_names | tr '\n' ' '))"
-	rc=0; tree=$(st fetch sh "$here/fetch.sh" "$name") || rc=$?
+	rc=0; tree=$(st fetch -- sh "$here/fetch.sh" "$name") || rc=$?
 	[ "$rc" -eq 0 ] || exit "$rc"
 fi
 kv=$(sh "$here/kversion.sh" "$tree")
@@ -44,10 +50,15 @@ skip_rest() {
 	for s in "$@"; do echo "skipped: $reason" | atomic_write "$out/status/$s"; done
 }
 
-if ! st prepare sh "$here/prepare.sh" "$tree" "$work/pristine-build"; then
+if ! st prepare -- sh "$here/prepare.sh" "$tree" "$work/pristine-build"; then
 	reason="prepare failed"; skip_rest probe generate export apply build fidelity; exit 1
 fi
-if ! st probe sh "$here/probe.sh" "$tree" "$work/pristine-build" "$out"; then
+# What each later stage reads, as one key: a rerun with nothing changed
+# skips the stage (stage.sh --key). Tool versions count as inputs.
+cc=$(s390x-linux-gnu-gcc -dumpfullversion 2>/dev/null || echo unknown)
+k_probe=$(key "tree:$tree" "$work/pristine-build/.config" "$ZPCI_TOP/compat/probes" \
+	"$here/probe.sh" "=$cc")
+if ! st probe --key "$k_probe" "$stamps/probe" -- sh "$here/probe.sh" "$tree" "$work/pristine-build" "$out"; then
 	reason="probe failed"; skip_rest generate export apply build fidelity; exit 1
 fi
 if sh "$here/needed.sh" HAVE_ZPCI_CCDF_PENDING "$out/probes.json"; then
@@ -60,13 +71,25 @@ if ! sh "$here/needed.sh" "$(cat "$here/supported.expr")" "$out/probes.json"; th
 	reason="not supported yet: the tree lacks ${missing% } (compat header and lowering rules pending)"
 	skip_rest generate export apply build fidelity; exit 0
 fi
+spatchv=$(spatch --version 2>/dev/null | head -n 1)
+k_gen=$(key "tree:$tree" "tree:$upstream" "$out/probes.json" "$ZPCI_TOP/semantic-patches" \
+	"$ZPCI_TOP/compat" "$here" "=$name" "=$spatchv")
 fail=0
-st generate sh "$here/generate.sh" "$name" "$tree" "$upstream" "$out" &&
-	st export sh "$here/export.sh" "$out" &&
-	st apply sh "$here/apply-series.sh" "$tree" "$out" "$work/patched" &&
-	st build sh "$here/build-objects.sh" "$work/patched" "$work/patched-build" "$out" || fail=1
+st generate --key "$k_gen" "$stamps/generate" -- \
+	sh "$here/generate.sh" "$name" "$tree" "$upstream" "$out" &&
+	st export -- sh "$here/export.sh" "$out" || fail=1
 if [ "$fail" -eq 0 ]; then
-	st fidelity sh "$here/fidelity.sh" "$name" "$tree" "$work/patched" "$upstream" "$out" || fail=1
+	k_apply=$(key "tree:$tree" "$out/series" "$out/patches" "$here")
+	k_build=$(key "=$k_apply" "$ZPCI_TOP/compat/kconfig.fragment" "=$cc")
+	k_fid=$(key "=$k_apply" "tree:$upstream" "$out/gen" "$ZPCI_TOP/semantic-patches")
+	st apply --key "$k_apply" "$stamps/apply" "$work/patched/.zpci-applied" -- \
+		sh "$here/apply-series.sh" "$tree" "$out" "$work/patched" &&
+		st build --key "$k_build" "$stamps/build" "$work/patched-build/.zpci-built" -- \
+		sh "$here/build-objects.sh" "$work/patched" "$work/patched-build" "$out" || fail=1
+fi
+if [ "$fail" -eq 0 ]; then
+	st fidelity --key "$k_fid" "$stamps/fidelity" -- \
+		sh "$here/fidelity.sh" "$name" "$tree" "$work/patched" "$upstream" "$out" || fail=1
 else
 	for s in generate export apply build fidelity; do
 		[ -f "$out/status/$s" ] || { reason="an earlier stage failed"; skip_rest "$s"; }

@@ -5,7 +5,8 @@
 # with no fuzz, the touched objects build for s390x, fidelity holds); 6.1
 # and 5.10 are reported "not supported yet"; the uAPI number is 13; a
 # second generation writes byte-identical series; the pristine trees are
-# unchanged.
+# unchanged; a warm rerun with nothing changed reruns no stage after
+# prepare, and a changed input (probes.json) reruns generation only.
 set -eu
 cd "$(dirname "$0")/.."
 . backport/common.sh
@@ -52,3 +53,18 @@ for k in 7.2 6.12; do
 	after=$(cd "out/$k" && cat series patches/*.patch | sha256sum)
 	if [ "$before" = "$after" ]; then ok "e2e-$k-rerun-identical"; else ko "e2e-$k-rerun-identical" "series changed"; fi
 done
+
+# A warm rerun skips every stage whose inputs are unchanged; an edited input
+# reruns the stages that read it, and only those.
+stale() { # stale KERNEL: the keyed stages that ran instead of being skipped
+	for s in probe generate apply build fidelity; do
+		grep -q '^inputs unchanged' "out/$1/status/$s.log" || printf '%s ' "$s"
+	done
+}
+sh backport/main.sh "7.2 6.12" > out/e2e-warm.log 2>&1 || true
+ran=$(stale 7.2)$(stale 6.12)
+if [ -z "$ran" ]; then ok e2e-warm-rerun-skips; else ko e2e-warm-rerun-skips "reran: $ran"; fi
+echo >> out/7.2/probes.json
+sh backport/main.sh 7.2 > out/e2e-warm.log 2>&1 || true
+ran=$(stale 7.2)
+if [ "$ran" = "generate " ]; then ok e2e-changed-input-reruns; else ko e2e-changed-input-reruns "reran: '$ran', expected 'generate '"; fi

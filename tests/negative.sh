@@ -3,6 +3,9 @@
 # Commands and expected results:
 #   make KSRC=/tmp/not-a-tree NAME=x      -> exit 2, names KSRC and the fix
 #   backport/main.sh no-such-kernel       -> exit 2, names the kernel
+#   make KERNELS=no-such-kernel           -> exit 2 from make itself
+#   make KSRC=<7.2 copy with one more zpci_event_io_failure()> NAME=neg-make
+#                                          -> exit 1 from make itself
 #   generate.sh on a 7.2 copy without is_passed_through()
 #                                          -> exit 1, names rule, file, kernel
 #   generate.sh on a 7.2 copy with one more zpci_event_io_failure() call
@@ -25,6 +28,8 @@ if [ "$rc" -eq 2 ]; then ok negative-ksrc-exit-2; else ko negative-ksrc-exit-2 "
 rc=0; sh backport/main.sh no-such-kernel > "$tmp/o" 2>&1 || rc=$?
 if [ "$rc" -eq 2 ] && grep -q "unknown kernel 'no-such-kernel'" "$tmp/o"; then
 	ok negative-unknown-kernel; else ko negative-unknown-kernel "exit $rc: $(cat "$tmp/o")"; fi
+rc=0; make -s KERNELS=no-such-kernel > "$tmp/o" 2>&1 || rc=$?
+if [ "$rc" -eq 2 ]; then ok negative-make-exit-2; else ko negative-make-exit-2 "make exited $rc"; fi
 
 up=$(sh backport/fetch.sh 7.3)
 t72=$(sh backport/fetch.sh 7.2)
@@ -49,6 +54,12 @@ echo '{"HAVE_A": true}' > "$tmp/p.json"
 rc=0; sh backport/needed.sh 'HAVE_A && HAVE_B' "$tmp/p.json" 2>/dev/null || rc=$?
 if [ "$rc" -eq 2 ]; then ok negative-unknown-probe; else ko negative-unknown-probe "exit $rc"; fi
 
+# make itself exits 1 when a stage fails (here generate, on that tree).
+rc=0; ZPCI_OUT=$tmp/make-out make -s KSRC="$tmp/extra/tree" NAME=neg-make > "$tmp/o" 2>&1 || rc=$?
+v=$(jq -r '.["neg-make"].stages.generate' "$tmp/make-out/report.json" 2>/dev/null || true)
+case $rc:$v in "1:fail: "*"matched 4 place(s)"*) ok negative-make-exit-1 ;;
+*) ko negative-make-exit-1 "make exited $rc, generate: $v" ;; esac
+rm -rf "$ZPCI_CACHE/work/neg-make"
 # The apply gate: a series whose context no longer fits (one context line of
 # the first hunk changed) must be refused, not pushed with fuzz.
 mkdir -p "$tmp/fuzz"
