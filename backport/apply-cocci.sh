@@ -3,10 +3,15 @@
 # every rule changed exactly as many places as it announces, and replace
 # each "ZPCI-UPSTREAM" placeholder by the upstream definition it names.
 #
-# Usage: apply-cocci.sh KERNEL FILE.cocci WORKDIR UPSTREAM
+# Usage: apply-cocci.sh KERNEL FILE.cocci WORKDIR UPSTREAM [PROBES.json]
 #   KERNEL    label of the kernel, for messages
-#   WORKDIR   work copy holding (at least) the files of the "// Files:" line
+#   WORKDIR   work copy holding (at least) the files of the "// Files:" line;
+#             an entry "a|b" names alternatives, the first one the tree has
 #   UPSTREAM  the upstream kernel tree the definitions are read from
+#   PROBES    the tree's probe results: every probe that holds is passed to
+#             spatch as a virtual rule (-D HAVE_X) the file declares, so a
+#             rule can say "depends on patch && !HAVE_X"; an Expect line
+#             "// Expect: KEY COUNT FILE if EXPR" counts only when EXPR holds
 # Outputs: the files in WORKDIR, changed in place; spatch's log in
 #   WORKDIR/../<cocci>.log.
 # Errors: exit 1, naming rule, file and kernel, when spatch fails, when a
@@ -14,22 +19,30 @@
 #   when a placeholder cannot be resolved.
 set -eu
 . "$(dirname "$0")/common.sh"
-[ $# -eq 4 ] || usage_die "usage: apply-cocci.sh KERNEL FILE.cocci WORKDIR UPSTREAM"
-kernel=$1 cocci=$2 work=$3 upstream=$4
+[ $# -eq 4 ] || [ $# -eq 5 ] ||
+	usage_die "usage: apply-cocci.sh KERNEL FILE.cocci WORKDIR UPSTREAM [PROBES.json]"
+kernel=$1 cocci=$2 work=$3 upstream=$4 probes=${5:-}
 here=$(cd "$(dirname "$0")" && pwd)
 rname=$(basename "$cocci")
-files=$(sh "$here/cocci-header.sh" "$cocci" Files)
+files=$(sh "$here/cocci-header.sh" "$cocci" Files | sh "$here/pick-files.sh" "$work") ||
+	die "$rname on $kernel: a file of its '// Files:' line is not in this tree"
 [ -n "$files" ] || die "$rname: no '// Files:' line"
-for f in $files; do
-	[ -f "$work/$f" ] || die "$rname on $kernel: $f does not exist in this tree"
-done
+defs=
+if [ -n "$probes" ]; then
+	for v in $(sed -n 's/^virtual \(HAVE_[A-Z0-9_]*\)$/\1/p' "$cocci"); do
+		rc=0; sh "$here/needed.sh" "$v" "$probes" || rc=$?
+		[ "$rc" -le 1 ] || exit 2
+		[ "$rc" -eq 1 ] || defs="$defs -D $v"
+	done
+fi
 
 wdir=$(cd "$(dirname "$work")" && pwd)
 log=$wdir/$rname.log
 expanded=$wdir/$rname.expanded
 sh "$here/cocci-expand.sh" "$cocci" > "$expanded"
 # shellcheck disable=SC2086 # $files is a list of paths without blanks
-(cd "$work" && spatch --very-quiet --no-includes -D patch --in-place \
+# shellcheck disable=SC2086 # $defs is a list of "-D NAME" words
+(cd "$work" && spatch --very-quiet --no-includes -D patch $defs --in-place \
 	--sp-file "$expanded" $files) > "$log" 2>&1 ||
 	die "$rname on $kernel: spatch failed (see $log): $(tail -n 3 "$log")"
 if grep -q -E '^(minus|plus): parse error|^Fatal error|^exception' "$log"; then
@@ -37,7 +50,14 @@ if grep -q -E '^(minus|plus): parse error|^Fatal error|^exception' "$log"; then
 fi
 
 # Every announced rule: exactly COUNT places.
-awk '/^\/\/ Expect: / { print $3, $4, $5 }' "$cocci" | while read -r key count file; do
+awk '/^\/\/ Expect: / { print $3, $4, $5, ($6 == "if" ? substr($0, index($0, " if ") + 4) : "") }' "$cocci" |
+while read -r key count file cond; do
+	if [ -n "$cond" ]; then
+		[ -n "$probes" ] || die "$rname: '// Expect: $key' is conditional but no probe results were given"
+		rc=0; sh "$here/needed.sh" "$cond" "$probes" || rc=$?
+		[ "$rc" -le 1 ] || exit 2
+		[ "$rc" -eq 0 ] || continue
+	fi
 	n=$(awk -v k="$key" '$1 == "ZPCI-MATCH" && $2 == k' "$log" | wc -l)
 	where=$(awk -v k="$key" '$1 == "ZPCI-MATCH" && $2 == k { printf " %s:%s", $3, $4 }' "$log")
 	if [ "$n" -ne "$count" ]; then

@@ -30,17 +30,20 @@ for d in "$out"/gen/*.diff; do
 	{
 		printf 'From: %s\n' "$(field author "$m")"
 		printf 'Subject: %s\n' "$(field subject "$m")"
-		printf 'Git-commit: %s\n' "$(field commit "$m")"
+		[ "$kind" = compat ] || printf 'Git-commit: %s\n' "$(field commit "$m")"
 		printf 'Patch-mainline: %s\n' "$(field mainline "$m")"
-		printf 'References: %s\n' "$refs"
+		[ "$kind" = compat ] || printf 'References: %s\n' "$refs"
 		printf 'Backport: zpci-backport %s; rules: %s; compat: %s\n' \
 			"$kind" "$(field rules "$m" | sed 's/^ *//')" "$(field compat "$m")"
 		echo
-		if [ "$kind" = prerequisite ]; then
+		if [ "$kind" = compat ]; then
+			printf 'Private headers the rest of this series includes, because %s.\nThey are not upstream code and go away with a kernel that has the API.\n' "$why"
+		elif [ "$kind" = prerequisite ]; then
 			printf 'Prerequisite of the backport of "Error recovery for vfio-pci devices\non s390x": %s.\n' "$why"
 		else
 			printf 'Backport of upstream %s for this kernel, generated from the\nupstream tree by zpci-backport.\n' "$(field commit "$m")"
 		fi
+		field 'not backported' "$m" | sed 's/^/\nNot backported: /'
 		echo '---'
 		cat "$d"
 	} > "$tmp/patches/$stem.patch"

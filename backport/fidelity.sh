@@ -32,12 +32,37 @@ tokens() {
 		tr -d ' \t' | grep -v '^$'
 }
 
-# token_edits FILE: the set of tokens FILE has more (+) or fewer (-) of than
-# the upstream definition in $tmp/up.
-token_edits() {
-	sort "$tmp/up" > "$tmp/su"
-	sort "$1" > "$tmp/s1"
-	{ comm -23 "$tmp/s1" "$tmp/su" | sed 's/^/+/'; comm -13 "$tmp/s1" "$tmp/su" | sed 's/^/-/'; } | sort -u
+# dist A B: the insert/delete edit distance between two token lists (the
+# number of tokens a minimal diff removes or adds).
+dist() { diff -d "$1" "$2" | grep -c '^[<>]' || true; }
+
+# agrees BEFORE OURS: true when each hunk of the series' own change to
+# this definition (BEFORE -> OURS) agrees with upstream ($tmp/up): what a
+# hunk adds is found, token for token, in upstream; what it removes is not.
+agrees() {
+	tr '\n' ' ' < "$tmp/up" | sed 's/^/ /' > "$tmp/upline"
+	diff -d "$1" "$2" | awk -v up="$tmp/upline" '
+		BEGIN { getline u < up }
+		function check() {
+			if (add != "" && !index(u, add " ")) bad = 1
+			if (del != "" && index(u, del " ")) bad = 1
+			add = ""; del = ""
+		}
+		/^[0-9]/ { check(); next }
+		/^< / { del = del " " substr($0, 3); next }
+		/^> / { add = add " " substr($0, 3) }
+		END { check(); exit bad }'
+}
+
+# preexisting BEFORE OURS: true when the series only moved this definition
+# towards upstream, so every difference left was there before: either OURS
+# lies on a shortest edit path from BEFORE (the pristine tree) to upstream,
+# d(before, up) = d(before, ours) + d(ours, up), or, where repeated tokens
+# make the minimal path ambiguous, each hunk of the series agrees with
+# upstream.
+preexisting() {
+	[ "$(dist "$1" "$tmp/up")" -eq $(($(dist "$1" "$2") + $(dist "$2" "$tmp/up"))) ] ||
+		agrees "$1" "$2"
 }
 
 rules=$(awk '/^rules:/ { $1 = ""; print }' "$out"/gen/*.meta)
@@ -67,11 +92,7 @@ grep -v -E '^[[:space:]]*(#|$)' "$here/fidelity.items" | while read -r kind name
 				verdict="differs:$by"
 			elif sh "$here/extract.sh" "$tree" "$file" "$item" 2>/dev/null | tokens > "$tmp/before" &&
 				! cmp -s "$tmp/before" "$tmp/ours"; then
-				# Token sets: every kind of token difference from upstream
-				# left after the series was there before it.
-				token_edits "$tmp/before" > "$tmp/eb"
-				token_edits "$tmp/ours" > "$tmp/ea"
-				if [ -z "$(comm -23 "$tmp/ea" "$tmp/eb")" ]; then
+				if preexisting "$tmp/before" "$tmp/ours"; then
 					verdict="differs: pre-existing in this tree"
 				else
 					verdict=UNATTRIBUTED

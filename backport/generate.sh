@@ -29,7 +29,65 @@ trap 'rm -rf "$tmp"' EXIT
 base=$tmp/base
 mkdir -p "$base" "$tmp/diffs"
 
+# hfield FILE KEY: the " * KEY: value" line of a compat header's comment.
+hfield() { sed -n "s/^ \\* $2: //p" "$1" | head -n 1; }
+
 seq=0
+# Compat headers first, as one patch: each header a probe asks for is added
+# as a private header next to the code that includes it.
+compat=
+rm -rf "$tmp/work"
+mkdir -p "$tmp/work"
+for h in "$ZPCI_TOP"/compat/headers/*.h; do
+	[ -f "$h" ] || continue
+	rc=0; sh "$here/needed.sh" "$(hfield "$h" 'Needed when')" "$probes" || rc=$?
+	[ "$rc" -le 1 ] || exit 2
+	[ "$rc" -eq 0 ] || continue
+	dest=$(hfield "$h" Install) user=$(hfield "$h" 'Included by')
+	[ -n "$dest" ] && [ -n "$user" ] || die "$h: no Install or Included by line"
+	[ ! -e "$tree/$dest" ] || die "compat header $dest is in the $kernel tree already"
+	[ -f "$tree/$user" ] || die "compat header $(basename "$h"): $user is not in the $kernel tree"
+	for f in "$dest" "$user"; do
+		mkdir -p "$(dirname "$tmp/work/$f")"
+		[ -f "$tmp/work/$f" ] || [ ! -f "$tree/$f" ] || { cp "$tree/$f" "$tmp/work/$f"; chmod u+w "$tmp/work/$f"; }
+	done
+	cp "$h" "$tmp/work/$dest"
+	# The include goes after the last #include line of the user.
+	awk -v inc="#include \"$(basename "$dest")\"" '
+		{ line[NR] = $0 } /^#include / { last = NR }
+		END { for (i = 1; i <= NR; i++) { print line[i]; if (i == last) print inc } }' \
+		"$tmp/work/$user" > "$tmp/work/$user.new"
+	mv "$tmp/work/$user.new" "$tmp/work/$user"
+	compat="$compat $(basename "$h")"
+done
+if [ -n "$compat" ]; then
+	seq=1
+	stem=0001-compat-headers
+	(cd "$tmp/work" && find . -type f | sed 's|^\./||' | LC_ALL=C sort) | while read -r f; do
+		old=$tree/$f
+		[ -f "$old" ] || old=/dev/null
+		diff -up --label "a/$f" --label "b/$f" "$old" "$tmp/work/$f" || true
+	done > "$tmp/diffs/$stem.diff"
+	(cd "$tmp/work" && find . -type f | sed 's|^\./||') | while read -r f; do
+		[ -f "$tree/$f" ] || continue
+		mkdir -p "$(dirname "$base/$f")"
+		cp "$tree/$f" "$base/$f"
+		chmod u+w "$base/$f"
+	done
+	patch -p1 -s --fuzz=0 --no-backup-if-mismatch -d "$base" < "$tmp/diffs/$stem.diff" ||
+		die "compat headers on $kernel: their diff does not apply back"
+	{
+		printf 'commit: %s\n' none
+		printf 'subject: %s\n' "zpci-backport: add private compat headers"
+		printf 'author: %s\n' "zpci-backport <zpci-backport@localhost>"
+		printf 'kind: %s\n' compat
+		printf 'mainline: %s\n' "Never, backport only"
+		printf 'why: %s\n' "the probes found$(for c in $compat; do printf ' !(%s)' "$(hfield "$ZPCI_TOP/compat/headers/$c" 'Needed when')"; done)"
+		printf 'rules: %s\n' none
+		printf 'compat:%s\n' "$compat"
+	} > "$tmp/diffs/$stem.meta"
+fi
+
 for unit in "$sp"/[0-9][0-9]-*.cocci; do
 	when=$(hdr "$unit" 'Needed when')
 	[ -n "$when" ] || die "$(basename "$unit"): no '// Needed when:' line"
@@ -48,7 +106,8 @@ for unit in "$sp"/[0-9][0-9]-*.cocci; do
 		[ "$lrc" -eq 0 ] && rules="$rules $low"
 	done
 
-	files=$(for r in $rules; do hdr "$r" Files; done | tr ' ' '\n' | sort -u)
+	files=$(for r in $rules; do hdr "$r" Files; done | sh "$here/pick-files.sh" "$tree" | sort -u) ||
+		die "$(basename "$unit") on $kernel: a file it changes is not in the tree"
 	for f in $files; do
 		[ -f "$base/$f" ] && continue
 		[ -f "$tree/$f" ] || die "$(basename "$unit") on $kernel: $f is not in the tree"
@@ -59,7 +118,7 @@ for unit in "$sp"/[0-9][0-9]-*.cocci; do
 	rm -rf "$tmp/work"
 	cp -R "$base" "$tmp/work"
 	for r in $rules; do
-		sh "$here/apply-cocci.sh" "$kernel" "$r" "$tmp/work" "$upstream"
+		sh "$here/apply-cocci.sh" "$kernel" "$r" "$tmp/work" "$upstream" "$probes"
 	done
 
 	seq=$((seq + 1))
@@ -83,7 +142,8 @@ for unit in "$sp"/[0-9][0-9]-*.cocci; do
 		printf 'mainline: %s\n' "$(hdr "$unit" Patch-mainline | grep . || echo v7.3-rc1)"
 		printf 'why: %s\n' "$(hdr "$unit" Why)"
 		printf 'rules:'; for r in $rules; do printf ' %s' "$(basename "$r")"; done; echo
-		printf 'compat: %s\n' none
+		printf 'compat:%s\n' "${compat:- none}"
+		for r in $rules; do hdr "$r" 'Not backported'; done | sort -u | sed 's/^/not backported: /'
 	} > "$tmp/diffs/$stem.meta"
 done
 

@@ -15,8 +15,17 @@
 // Kind: series
 // Needed when: !HAVE_ZPCI_CCDF_PENDING
 // Files: arch/s390/include/asm/pci.h arch/s390/pci/pci.c arch/s390/pci/pci_event.c drivers/vfio/pci/vfio_pci_zdev.c
+//
+// A tree without the host's PCI error recovery (probe
+// HAVE_ZPCI_EVENT_RECOVERY false) has none of the recovery code the
+// upstream commit edits: there the rules marked "if HAVE_ZPCI_EVENT_RECOVERY"
+// do not run and lower-no-event-recovery.cocci brings the CCDF to the store.
+// Rules marked "if HAVE_VFIO_PCI_ZDEV_OPEN_DEVICE" edit vfio's zdev
+// open/close hooks, which lower-no-zdev-hooks.cocci adds where they lack.
 
 virtual patch
+virtual HAVE_ZPCI_EVENT_RECOVERY
+virtual HAVE_VFIO_PCI_ZDEV_OPEN_DEVICE
 
 // Expect: add_types 1 arch/s390/include/asm/pci.h
 @add_types depends on patch@
@@ -26,7 +35,9 @@ position p;
 +
 +/* ZPCI-UPSTREAM struct zpci_ccdf_err..struct zpci_ccdf_pending */
 
-// Expect: add_members 1 arch/s390/include/asm/pci.h
+// The members go after kzdev_lock, or after the device mutex "lock" of a
+// tree without KVM pass-through (no kzdev_lock).
+// Expect: add_members|add_members_nokzdev 1 arch/s390/include/asm/pci.h
 @add_members depends on patch@
 position p;
 @@
@@ -37,7 +48,19 @@ position p;
    ...
  };
 
-// Expect: add_protos 1 arch/s390/include/asm/pci.h
+@add_members_nokzdev depends on patch && !add_members@
+position p;
+@@
+ struct zpci_dev {
+   ...
+   struct mutex lock@p;
++  /* ZPCI-UPSTREAM member zpci_dev.pending_errs..member zpci_dev.pending_errs_lock */
+   ...
+ };
+
+// After zpci_reset_load_store_blocked(), or after zpci_report_error() in
+// a tree without it.
+// Expect: add_protos|add_protos_noreset 1 arch/s390/include/asm/pci.h
 @add_protos depends on patch@
 position p;
 @@
@@ -45,7 +68,14 @@ position p;
 + int zpci_reset_load_store_blocked(struct zpci_dev *zdev);
 +/* ZPCI-UPSTREAM prototype zpci_start_mediated_recovery..prototype zpci_stop_mediated_recovery */
 
-// Expect: init_lock 1 arch/s390/pci/pci.c
+@add_protos_noreset depends on patch && !add_protos@
+position p;
+@@
+- int zpci_report_error@p(struct pci_dev *, struct zpci_report_error_header *);
++ int zpci_report_error(struct pci_dev *, struct zpci_report_error_header *);
++/* ZPCI-UPSTREAM prototype zpci_start_mediated_recovery..prototype zpci_stop_mediated_recovery */
+
+// Expect: init_lock|init_lock_nokzdev 1 arch/s390/pci/pci.c
 @init_lock depends on patch@
 identifier fn = zpci_create_device;
 expression Z;
@@ -58,22 +88,34 @@ position p;
  ...
  }
 
+@init_lock_nokzdev depends on patch && !init_lock@
+identifier fn = zpci_create_device;
+expression Z;
+position p;
+@@
+ fn(...) {
+ ...
+ mutex_init@p(&Z->lock);
++mutex_init(&Z->pending_errs_lock);
+ ...
+ }
+
 // Expect: drop_ccdf 1 arch/s390/pci/pci_event.c
 @drop_ccdf depends on patch@
 position p;
 @@
 - struct zpci_ccdf_err@p {...};
 
-// Expect: drop_passthrough_fn 1 arch/s390/pci/pci_event.c
-@drop_passthrough_fn depends on patch@
+// Expect: drop_passthrough_fn 1 arch/s390/pci/pci_event.c if HAVE_ZPCI_EVENT_RECOVERY
+@drop_passthrough_fn depends on patch && HAVE_ZPCI_EVENT_RECOVERY@
 identifier fn = is_passed_through;
 type T;
 position p;
 @@
 - T fn@p(...) {...}
 
-// Expect: add_store 1 arch/s390/pci/pci_event.c
-@add_store depends on patch@
+// Expect: add_store 1 arch/s390/pci/pci_event.c if HAVE_ZPCI_EVENT_RECOVERY
+@add_store depends on patch && HAVE_ZPCI_EVENT_RECOVERY@
 identifier fn = is_driver_supported;
 type T;
 position p;
@@ -84,8 +126,21 @@ position p;
 +
 +/* ZPCI-UPSTREAM function zpci_start_mediated_recovery..function zpci_stop_mediated_recovery */
 
-// Expect: recover_param 1 arch/s390/pci/pci_event.c
-@recover_param depends on patch@
+// Without the host recovery, the store goes before the error event handler.
+// Expect: add_store_norecovery 1 arch/s390/pci/pci_event.c if !HAVE_ZPCI_EVENT_RECOVERY
+@add_store_norecovery depends on patch && !HAVE_ZPCI_EVENT_RECOVERY@
+identifier fn = __zpci_event_error;
+type T;
+position p;
+@@
++/* ZPCI-UPSTREAM function zpci_store_pci_error */
++
++/* ZPCI-UPSTREAM function zpci_start_mediated_recovery..function zpci_stop_mediated_recovery */
++
+ T fn@p(...) {...}
+
+// Expect: recover_param 1 arch/s390/pci/pci_event.c if HAVE_ZPCI_EVENT_RECOVERY
+@recover_param depends on patch && HAVE_ZPCI_EVENT_RECOVERY@
 identifier fn = zpci_event_attempt_error_recovery;
 identifier pdev;
 type T;
@@ -97,8 +152,8 @@ position p;
 
 // The flag goes after the zdev local where the tree has one, else after
 // ers_res: the two rules share one expectation.
-// Expect: recover_decl|recover_decl_nozdev 1 arch/s390/pci/pci_event.c
-@recover_decl depends on patch@
+// Expect: recover_decl|recover_decl_nozdev 1 arch/s390/pci/pci_event.c if HAVE_ZPCI_EVENT_RECOVERY
+@recover_decl depends on patch && HAVE_ZPCI_EVENT_RECOVERY@
 identifier fn = zpci_event_attempt_error_recovery;
 identifier zdev, pdev;
 position p;
@@ -110,7 +165,7 @@ position p;
  ...
  }
 
-@recover_decl_nozdev depends on patch && !recover_decl@
+@recover_decl_nozdev depends on patch && HAVE_ZPCI_EVENT_RECOVERY && !recover_decl@
 identifier fn = zpci_event_attempt_error_recovery;
 identifier ers;
 position p;
@@ -122,8 +177,8 @@ position p;
  ...
  }
 
-// Expect: recover_rc 1 arch/s390/pci/pci_event.c
-@recover_rc depends on patch@
+// Expect: recover_rc 1 arch/s390/pci/pci_event.c if HAVE_ZPCI_EVENT_RECOVERY
+@recover_rc depends on patch && HAVE_ZPCI_EVENT_RECOVERY@
 identifier fn = zpci_event_attempt_error_recovery;
 identifier driver;
 position p;
@@ -135,8 +190,8 @@ position p;
  ...
  }
 
-// Expect: recover_no_passthrough 1 arch/s390/pci/pci_event.c
-@recover_no_passthrough depends on patch@
+// Expect: recover_no_passthrough 1 arch/s390/pci/pci_event.c if HAVE_ZPCI_EVENT_RECOVERY
+@recover_no_passthrough depends on patch && HAVE_ZPCI_EVENT_RECOVERY@
 identifier fn = zpci_event_attempt_error_recovery;
 identifier pdev;
 statement S;
@@ -144,12 +199,12 @@ position p;
 @@
  fn(...) {
  <...
-- if (is_passed_through@p(pdev)) S
+- if (is_passed_through@p(...)) S
  ...>
  }
 
-// Expect: recover_mediated 1 arch/s390/pci/pci_event.c
-@recover_mediated depends on patch@
+// Expect: recover_mediated 1 arch/s390/pci/pci_event.c if HAVE_ZPCI_EVENT_RECOVERY
+@recover_mediated depends on patch && HAVE_ZPCI_EVENT_RECOVERY@
 identifier fn = zpci_event_attempt_error_recovery;
 identifier pdev, driver, ers;
 statement S;
@@ -174,8 +229,8 @@ position p;
  ...>
  }
 
-// Expect: io_failure 1 arch/s390/pci/pci_event.c
-@io_failure depends on patch@
+// Expect: io_failure 1 arch/s390/pci/pci_event.c if HAVE_ZPCI_EVENT_RECOVERY
+@io_failure depends on patch && HAVE_ZPCI_EVENT_RECOVERY@
 identifier fn = zpci_event_io_failure;
 identifier pdev, es, L;
 type T;
@@ -187,7 +242,7 @@ position p;
  ) {
  ...
 -pdev->error_state = es;
--if (is_passed_through(pdev))
+-if (is_passed_through(...))
 -	goto L;
 +pdev->error_state = es;
 +
@@ -199,8 +254,8 @@ position p;
  pci_dev_unlock(pdev);
  }
 
-// Expect: pass_ccdf 3 arch/s390/pci/pci_event.c
-@pass_ccdf depends on patch@
+// Expect: pass_ccdf 3 arch/s390/pci/pci_event.c if HAVE_ZPCI_EVENT_RECOVERY
+@pass_ccdf depends on patch && HAVE_ZPCI_EVENT_RECOVERY@
 identifier fn = __zpci_event_error;
 identifier ccdf;
 expression list ES;
@@ -215,8 +270,8 @@ position p;
  ...>
  }
 
-// Expect: zdev_open 1 drivers/vfio/pci/vfio_pci_zdev.c
-@zdev_open depends on patch@
+// Expect: zdev_open 1 drivers/vfio/pci/vfio_pci_zdev.c if HAVE_VFIO_PCI_ZDEV_OPEN_DEVICE
+@zdev_open depends on patch && HAVE_VFIO_PCI_ZDEV_OPEN_DEVICE@
 identifier fn = vfio_pci_zdev_open_device;
 identifier vdev, zdev;
 expression E;
@@ -245,8 +300,8 @@ position p;
 +return ret;
  }
 
-// Expect: zdev_close 1 drivers/vfio/pci/vfio_pci_zdev.c
-@zdev_close depends on patch@
+// Expect: zdev_close 1 drivers/vfio/pci/vfio_pci_zdev.c if HAVE_VFIO_PCI_ZDEV_OPEN_DEVICE
+@zdev_close depends on patch && HAVE_VFIO_PCI_ZDEV_OPEN_DEVICE@
 identifier fn = vfio_pci_zdev_close_device;
 identifier vdev, zdev;
 position p;

@@ -29,6 +29,9 @@
 # repeated on stderr; the other fixtures still run. .expect files hold
 # "KEY COUNT" lines, one per "// Expect:" key of the semantic patch (all of
 # them, 0 included); blank lines and lines starting with # are ignored.
+# A fixture for a tree whose probes hold names them on a comment line
+# " * Probes: HAVE_X HAVE_Y"; they reach spatch as -D HAVE_X, as
+# apply-cocci.sh passes the tree's probe results.
 # Lines of blanks only in spatch's output are dropped before the comparison,
 # as generate.sh drops them from the patches.
 # Takes a few seconds; nothing outside a temporary directory is written.
@@ -52,7 +55,9 @@ fail() {
 spatch_run() {
 	sh "$top/backport/cocci-expand.sh" "$1" > "$2/expanded.cocci" 2> "$2/log" ||
 		return 1
-	(cd "$2" && spatch --very-quiet --no-includes -D patch --in-place \
+	defs=$(sed -n 's/^ \* Probes: //p' "$2/$3" | head -n 1 | sed 's/\(HAVE_[A-Z0-9_]*\)/-D \1/g')
+	# shellcheck disable=SC2086 # $defs is a list of "-D NAME" words
+	(cd "$2" && spatch --very-quiet --no-includes -D patch $defs --in-place \
 		--sp-file expanded.cocci "$3") > "$2/log" 2>&1 || return 1
 	! grep -q -E '^(minus|plus): parse error|^Fatal error|^exception' "$2/log"
 }
@@ -146,8 +151,9 @@ negative() {
 	: > "$neg/tree/arch/s390/include/asm/pci.h"
 	: > "$neg/tree/arch/s390/pci/pci.c"
 	: > "$neg/tree/drivers/vfio/pci/vfio_pci_zdev.c"
+	echo '{"HAVE_ZPCI_EVENT_RECOVERY": true, "HAVE_VFIO_PCI_ZDEV_OPEN_DEVICE": true}' > "$neg/probes.json"
 	rc=0
-	sh "$top/backport/apply-cocci.sh" fixture "$cocci" "$neg/tree" "$neg/upstream" \
+	sh "$top/backport/apply-cocci.sh" fixture "$cocci" "$neg/tree" "$neg/upstream" "$neg/probes.json" \
 		> "$neg/out" 2>&1 || rc=$?
 	msg=$(cat "$neg/out")
 	case $rc:$msg in

@@ -4,7 +4,7 @@
 # Expected: "PASS shellcheck-<script>" for each.
 set -eu
 cd "$(dirname "$0")/.."
-for f in backport/*.sh tests/*.sh .ci/run; do
+for f in backport/*.sh tests/*.sh tests/bench/*.sh .ci/run; do
 	if out=$(shellcheck -s sh -S warning "$f" 2>&1); then
 		echo "PASS shellcheck-$(basename "$f")"
 	else

@@ -4,6 +4,7 @@
  * (rule recover_decl_nozdev instead of recover_decl). Nothing else of the
  * feature is here, so every other rule stays at 0 apart from the ones that
  * edit this function.
+ * Probes: HAVE_ZPCI_EVENT_RECOVERY HAVE_VFIO_PCI_ZDEV_OPEN_DEVICE
  */
 static pci_ers_result_t zpci_event_attempt_error_recovery(struct pci_dev *pdev)
 {

@@ -2,6 +2,7 @@
  * Fixture for 10-9f240376d034-store-pci-error.cocci: the shapes of
  * asm/pci.h, pci.c, pci_event.c and vfio_pci_zdev.c in one file (every
  * rule anchors on a struct or function name, not on the file).
+ * Probes: HAVE_ZPCI_EVENT_RECOVERY HAVE_VFIO_PCI_ZDEV_OPEN_DEVICE
  */
 
 /* --- arch/s390/include/asm/pci.h --- */
