@@ -65,9 +65,24 @@ while read -r key count file cond; do
 	fi
 done
 
+# upstream_of FILE: the upstream file of FILE, the first alternative of its
+# "// Files:" entry that the upstream tree has (older trees keep the same
+# code under another name).
+upstream_of() {
+	for entry in $(sh "$here/cocci-header.sh" "$cocci" Files); do
+		case "|$entry|" in
+		*"|$1|"*)
+			for a in $(printf '%s\n' "$entry" | tr '|' ' '); do
+				[ -f "$upstream/$a" ] && { printf '%s\n' "$a"; return 0; }
+			done ;;
+		esac
+	done
+	printf '%s\n' "$1"
+}
+
 # Placeholders: a line holding only /* ZPCI-UPSTREAM KIND NAME[..KIND NAME] [FILE] */
 for f in $files; do
-	grep -q 'ZPCI-UPSTREAM' "$work/$f" || continue
+	grep -q -E 'ZPCI-(UPSTREAM|SNIPPET)' "$work/$f" || continue
 	tmp=$(mktemp "$work/$f.XXXXXX")
 	while IFS= read -r line || [ -n "$line" ]; do
 		case $line in
@@ -76,14 +91,20 @@ for f in $files; do
 			spec=${spec% \*/}
 			# spec is "KIND NAME[..KIND NAME]", then an optional upstream
 			# file (a path, with a slash) when it is not the same file.
-			src=$f
+			src=$(upstream_of "$f")
 			case ${spec##* } in
 			*/*) src=${spec##* }; spec=${spec% *} ;;
 			esac
 			sh "$here/extract.sh" "$upstream" "$src" "$spec" ||
 				die "$rname on $kernel: cannot extract '$spec' from upstream $src"
 			;;
-		*ZPCI-UPSTREAM*)
+		*'/* ZPCI-SNIPPET '*' */')
+			snip=${line#*ZPCI-SNIPPET }
+			snip=$ZPCI_TOP/compat/snippets/${snip% \*/}
+			[ -f "$snip" ] || die "$rname on $kernel: no snippet $snip"
+			cat "$snip"
+			;;
+		*ZPCI-UPSTREAM*|*ZPCI-SNIPPET*)
 			die "$rname on $kernel: placeholder not on a line of its own in $f: $line" ;;
 		*) printf '%s\n' "$line" ;;
 		esac

@@ -72,13 +72,26 @@ report=$tmp/report
 : > "$report"
 printf '[' > "$tmp/json"
 sep=
-grep -v -E '^[[:space:]]*(#|$)' "$here/fidelity.items" | while read -r kind name file; do
+# pick DIR ALTS: the first of the "|"-separated paths ALTS that DIR has.
+pick() { echo "$2" | sh "$here/pick-files.sh" "$1" 2>/dev/null || echo "${2%%|*}"; }
+
+grep -v -E '^[[:space:]]*(#|$)' "$here/fidelity.items" | while read -r kind name alts; do
 	item="$kind $name"
+	file=$(pick "$upstream" "$alts")
+	ourfile=$(pick "$work" "$alts")
 	if ! sh "$here/extract.sh" "$upstream" "$file" "$item" 2>/dev/null | tokens > "$tmp/up"; then
 		die "fidelity item '$item' is not in upstream $file; fix backport/fidelity.items"
 	fi
-	if ! sh "$here/extract.sh" "$work" "$file" "$item" > "$tmp/raw" 2>/dev/null; then
+	if ! sh "$here/extract.sh" "$work" "$ourfile" "$item" > "$tmp/raw" 2>/dev/null; then
 		verdict="MISSING"
+		# A lowering may leave a definition out on purpose (the tree
+		# keeps that code elsewhere, or the feature it belongs to is not
+		# backported): it says so with "// Omits: ITEM".
+		for r in $rules; do
+			if sh "$here/cocci-header.sh" "$sp/$r" Omits | grep -q -x -F "$item"; then
+				verdict="absent: $r"
+			fi
+		done
 	else
 		tokens < "$tmp/raw" > "$tmp/ours"
 		if cmp -s "$tmp/up" "$tmp/ours"; then
@@ -90,7 +103,7 @@ grep -v -E '^[[:space:]]*(#|$)' "$here/fidelity.items" | while read -r kind name
 			done
 			if [ -n "$by" ]; then
 				verdict="differs:$by"
-			elif sh "$here/extract.sh" "$tree" "$file" "$item" 2>/dev/null | tokens > "$tmp/before" &&
+			elif sh "$here/extract.sh" "$tree" "$ourfile" "$item" 2>/dev/null | tokens > "$tmp/before" &&
 				! cmp -s "$tmp/before" "$tmp/ours"; then
 				if preexisting "$tmp/before" "$tmp/ours"; then
 					verdict="differs: pre-existing in this tree"
@@ -105,7 +118,7 @@ grep -v -E '^[[:space:]]*(#|$)' "$here/fidelity.items" | while read -r kind name
 	printf '%-60s %s\n' "$item ($file)" "$verdict" >> "$report"
 	case $verdict in
 	identical) ;;
-	MISSING) ;;
+	MISSING|absent:*) ;;
 	*) diff "$tmp/up" "$tmp/ours" | sed 's/^/    /' >> "$report" || true ;;
 	esac
 	printf '%s{"item":"%s","file":"%s","verdict":"%s"}' "$sep" "$item" "$file" "$verdict" >> "$tmp/json"

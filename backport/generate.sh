@@ -82,7 +82,7 @@ if [ -n "$compat" ]; then
 		printf 'author: %s\n' "zpci-backport <zpci-backport@localhost>"
 		printf 'kind: %s\n' compat
 		printf 'mainline: %s\n' "Never, backport only"
-		printf 'why: %s\n' "the probes found$(for c in $compat; do printf ' !(%s)' "$(hfield "$ZPCI_TOP/compat/headers/$c" 'Needed when')"; done)"
+		printf 'why: %s\n' "the tree's probe results satisfy$(for c in $compat; do printf ' %s (%s);' "$(hfield "$ZPCI_TOP/compat/headers/$c" 'Needed when')" "$c"; done | sed 's/;$//')"
 		printf 'rules: %s\n' none
 		printf 'compat:%s\n' "$compat"
 	} > "$tmp/diffs/$stem.meta"

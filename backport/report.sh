@@ -34,8 +34,14 @@ for k in "$@"; do
 	done
 	echo
 	kv=$(cat "$outroot/$k/kernelversion" 2>/dev/null || echo unknown)
+	# Upstream work the series needs but does not carry (from the rules'
+	# "// Not backported:" lines, via gen/*.meta).
+	nb=$(cat "$outroot/$k"/gen/*.meta 2>/dev/null | sed -n 's/^not backported: //p' | sort -u)
+	[ -z "$nb" ] || notes="$notes
+  $k: not backported: $(printf '%s' "$nb" | paste -sd ';' -)"
 	json=$(printf '%s' "$json" | jq --arg k "$k" --arg kv "$kv" --argjson st "$kjson" \
-		'. + {($k): {version: $kv, stages: $st}}')
+		--arg nb "$nb" '. + {($k): {version: $kv, stages: $st,
+			not_backported: ($nb | split("\n") | map(select(. != "")))}}')
 done
 [ -z "$notes" ] || printf '\nnotes:%s\n' "$(printf '%s' "$notes" | awk '!seen[$0]++')"
 printf '%s\n' "$json" | jq -S . | atomic_write "$outroot/report.json"

@@ -13,9 +13,14 @@
 // Author: Farhan Ali <alifm@linux.ibm.com>
 // Kind: series
 // Needed when: !HAVE_ZPCI_CCDF_PENDING
-// Files: arch/s390/include/asm/pci.h arch/s390/pci/pci_event.c drivers/vfio/pci/vfio_pci_core.c drivers/vfio/pci/vfio_pci_priv.h drivers/vfio/pci/vfio_pci_zdev.c include/uapi/linux/vfio.h include/uapi/linux/vfio_zdev.h
+// Files: arch/s390/include/asm/pci.h arch/s390/pci/pci_event.c drivers/vfio/pci/vfio_pci_core.c|drivers/vfio/pci/vfio_pci.c drivers/vfio/pci/vfio_pci_priv.h|drivers/vfio/pci/vfio_pci_private.h drivers/vfio/pci/vfio_pci_zdev.c include/uapi/linux/vfio.h include/uapi/linux/vfio_zdev.h
+//
+// A vfio-pci without the device_feature operation (probe
+// HAVE_VFIO_DEVICE_OPS_DEVICE_FEATURE false) decodes VFIO_DEVICE_FEATURE
+// inline: lower-vfio-pci-device.cocci dispatches there instead.
 
 virtual patch
+virtual HAVE_VFIO_DEVICE_OPS_DEVICE_FEATURE
 
 @initialize:python@
 @@
@@ -25,7 +30,7 @@ def last_feature_define(p):
     """True at the last '#define VFIO_DEVICE_FEATURE_<name> <number>' of the file."""
     with open(p[0].file) as f:
         lines = [i + 1 for i, l in enumerate(f)
-                 if re.match(r'#define\s+VFIO_DEVICE_FEATURE_\w+\s+\d+\s*$', l)]
+                 if re.match(r'#define\s+VFIO_DEVICE_FEATURE_\w+\s+\(?\d+\)?\s*$', l)]
     return bool(lines) and int(p[0].line) == lines[-1]
 
 def in_c_file(p):
@@ -50,8 +55,8 @@ position p;
 +
 +/* ZPCI-UPSTREAM function zpci_get_pending_error */
 
-// Expect: dispatch 1 drivers/vfio/pci/vfio_pci_core.c
-@dispatch depends on patch@
+// Expect: dispatch 1 drivers/vfio/pci/vfio_pci_core.c if HAVE_VFIO_DEVICE_OPS_DEVICE_FEATURE
+@dispatch depends on patch && HAVE_VFIO_DEVICE_OPS_DEVICE_FEATURE@
 identifier fn = vfio_pci_core_ioctl_feature;
 expression E, E2;
 position p;
@@ -68,12 +73,20 @@ position p;
  ...>
  }
 
-// Expect: priv_proto 1 drivers/vfio/pci/vfio_pci_priv.h
+// After the close hook's prototype, whichever device type it takes.
+// Expect: priv_proto|priv_proto_old 1 drivers/vfio/pci/vfio_pci_priv.h
 @priv_proto depends on patch@
 position p;
 @@
 - void vfio_pci_zdev_close_device@p(struct vfio_pci_core_device *vdev);
 + void vfio_pci_zdev_close_device(struct vfio_pci_core_device *vdev);
++/* ZPCI-UPSTREAM prototype vfio_pci_zdev_feature_err */
+
+@priv_proto_old depends on patch && !priv_proto@
+position p;
+@@
+- void vfio_pci_zdev_close_device@p(struct vfio_pci_device *vdev);
++ void vfio_pci_zdev_close_device(struct vfio_pci_device *vdev);
 +/* ZPCI-UPSTREAM prototype vfio_pci_zdev_feature_err */
 
 // Expect: priv_stub 1 drivers/vfio/pci/vfio_pci_priv.h

@@ -9,7 +9,7 @@
 // Author: Farhan Ali <alifm@linux.ibm.com>
 // Kind: series
 // Needed when: !HAVE_ZPCI_CCDF_PENDING
-// Files: drivers/vfio/pci/vfio_pci_core.c drivers/vfio/pci/vfio_pci_intrs.c
+// Files: drivers/vfio/pci/vfio_pci_core.c|drivers/vfio/pci/vfio_pci.c drivers/vfio/pci/vfio_pci_intrs.c
 
 virtual patch
 

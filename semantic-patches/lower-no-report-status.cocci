@@ -7,7 +7,7 @@
 // Options: --very-quiet
 // Kind: lowering
 // Lowers: 9f240376d034
-// Needed when: !HAVE_ZPCI_REPORT_STATUS
+// Needed when: !HAVE_ZPCI_REPORT_STATUS && HAVE_ZPCI_EVENT_RECOVERY
 // Affects: function zpci_event_attempt_error_recovery
 // Files: arch/s390/pci/pci_event.c
 

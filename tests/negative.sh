@@ -78,3 +78,14 @@ mkdir -p "$tmp/drift-out"; cp -R out/7.2/gen "$tmp/drift-out/"
 rc=0; sh backport/fidelity.sh neg-drift "$t72" "$tmp/drift" "$up" "$tmp/drift-out" > "$tmp/o" 2>&1 || rc=$?
 if [ "$rc" -eq 1 ] && grep -q "function zpci_get_pending_error in arch/s390/pci/pci_event.c: UNATTRIBUTED" "$tmp/o"; then
 	ok negative-fidelity-drift; else ko negative-fidelity-drift "exit $rc: $(tail -n 1 "$tmp/o")"; fi
+
+# A probe result forced wrong: 5.10's tree with HAVE_VFIO_PCI_ZDEV_OPEN_DEVICE
+# claimed true. The run must stop at the rule that needs those hooks, naming
+# it, instead of producing a series that does not build.
+t510=$(sh backport/fetch.sh 5.10)
+[ -f out/5.10/probes.json ] || sh backport/main.sh 5.10 >/dev/null 2>&1 || true
+mkdir -p "$tmp/wrong"
+jq '.HAVE_VFIO_PCI_ZDEV_OPEN_DEVICE = true' out/5.10/probes.json > "$tmp/wrong/probes.json"
+rc=0; sh backport/generate.sh neg-wrong-probe "$t510" "$up" "$tmp/wrong" > "$tmp/o" 2>&1 || rc=$?
+if [ "$rc" -eq 1 ] && grep -q "rule zdev_open of 10-9f240376d034-store-pci-error.cocci matched 0 place(s) .* on kernel neg-wrong-probe, expected 1" "$tmp/o"; then
+	ok negative-probe-forced-wrong; else ko negative-probe-forced-wrong "exit $rc: $(tail -n 1 "$tmp/o")"; fi

@@ -36,12 +36,22 @@ all_but() {
 		 "HAVE_VFIO_DEVICE_OPS_DEVICE_FEATURE", "HAVE_VFIO_PCI_CORE_DEVICE",
 		 "HAVE_VFIO_PCI_DEVICE", "HAVE_VFIO_PCI_ZDEV_OPEN_DEVICE",
 		 "HAVE_ZPCI_CCDF_PENDING", "HAVE_ZPCI_EVENT_RECOVERY",
-		 "HAVE_ZPCI_RECOVERY_MINIMAL_DRIVER", "HAVE_ZPCI_REPORT_STATUS"]
+		 "HAVE_ZPCI_RECOVERY_MINIMAL_DRIVER", "HAVE_ZPCI_REPORT_STATUS",
+		 "HAVE_ZPCI_BASE_CAP_FH"]
 		| ($off | split(" ")) as $o
 		| map({(.): (. as $k | $o | any(. == $k) | not)}) | add'
 }
 expect_7_2=$(all_but "HAVE_ZPCI_CCDF_PENDING HAVE_VFIO_PCI_DEVICE")
 expect_6_12=$(all_but "HAVE_ZPCI_CCDF_PENDING HAVE_VFIO_PCI_DEVICE HAVE_ZPCI_REPORT_STATUS HAVE_ZPCI_RECOVERY_MINIMAL_DRIVER")
+# 6.1 also lacks guard(device) and has the two-argument eventfd_signal().
+expect_6_1=$(all_but "HAVE_ZPCI_CCDF_PENDING HAVE_VFIO_PCI_DEVICE HAVE_ZPCI_REPORT_STATUS HAVE_ZPCI_RECOVERY_MINIMAL_DRIVER HAVE_GUARD_DEVICE HAVE_EVENTFD_SIGNAL_1ARG")
+# only NAMES: the probes of a tree that has nothing but NAMES.
+only() { jq -n -c --argjson all "$(all_but "")" --arg on "$1" '($on | split(" ")) as $o | $all | with_entries(.value = (.key as $k | $o | any(. == $k)))'; }
+# 5.10.262: the old vfio-pci layout and no host recovery, but a stable
+# backport of cleanup.h with guard(mutex) (scoped_guard() fails in gnu89);
+# 5.10.218: not even cleanup.h.
+expect_5_10=$(only "HAVE_CLEANUP_H HAVE_GUARD_MUTEX HAVE_VFIO_PCI_DEVICE")
+expect_5_10_218=$(only "HAVE_VFIO_PCI_DEVICE")
 
 # check NAME EXPECTED: prepare, probe and compare one tree.
 check() {
@@ -85,6 +95,9 @@ check() {
 
 check 7.2 "$expect_7_2"
 check 6.12 "$expect_6_12"
+check 6.1 "$expect_6_1"
+check 5.10 "$expect_5_10"
+check 5.10.218 "$expect_5_10_218"
 
 # A ccache that fails without a word: make fails on every probe, but no
 # compiler error is in any log, so probe.sh must refuse to report.

@@ -4,6 +4,7 @@
  * keys on vfio_pci_info_zdev_add_caps() as well, but only in a .c file:
  * its stub here must stay as it is, while priv_proto and priv_stub edit
  * this header.
+ * Probes: HAVE_VFIO_DEVICE_OPS_DEVICE_FEATURE
  */
 #ifndef VFIO_PCI_PRIV_H
 #define VFIO_PCI_PRIV_H

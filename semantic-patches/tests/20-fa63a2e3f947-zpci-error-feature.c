@@ -4,6 +4,7 @@
  * vfio_pci_zdev.c and the two uAPI headers in one .c file. The !CONFIG
  * stub of vfio_pci_info_zdev_add_caps(), which add_handler must leave
  * alone, is in the -header variant: it only lives in a header.
+ * Probes: HAVE_VFIO_DEVICE_OPS_DEVICE_FEATURE
  */
 
 /* --- arch/s390/include/asm/pci.h --- */

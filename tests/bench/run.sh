@@ -16,6 +16,7 @@
 set -eu
 cd "$(dirname "$0")/../.."
 ZPCI_TOP=$(pwd)
+export ZPCI_TOP
 . backport/common.sh
 runs=${RUNS:-3}
 kernels=${*:-7.2 6.12}
