@@ -29,8 +29,6 @@ trap 'rm -rf "$tmp"' EXIT
 base=$tmp/base
 mkdir -p "$base" "$tmp/diffs"
 
-# hfield FILE KEY: the " * KEY: value" line of a compat header's comment.
-hfield() { sed -n "s/^ \\* $2: //p" "$1" | head -n 1; }
 
 seq=0
 # Compat headers first, as one patch: each header a probe asks for is added
@@ -40,10 +38,10 @@ rm -rf "$tmp/work"
 mkdir -p "$tmp/work"
 for h in "$ZPCI_TOP"/compat/headers/*.h; do
 	[ -f "$h" ] || continue
-	rc=0; sh "$here/needed.sh" "$(hfield "$h" 'Needed when')" "$probes" || rc=$?
+	rc=0; sh "$here/needed.sh" "$(hdr "$h" 'Needed when')" "$probes" || rc=$?
 	[ "$rc" -le 1 ] || exit 2
 	[ "$rc" -eq 0 ] || continue
-	dest=$(hfield "$h" Install) user=$(hfield "$h" 'Included by')
+	dest=$(hdr "$h" Install) user=$(hdr "$h" 'Included by')
 	[ -n "$dest" ] && [ -n "$user" ] || die "$h: no Install or Included by line"
 	[ ! -e "$tree/$dest" ] || die "compat header $dest is in the $kernel tree already"
 	[ -f "$tree/$user" ] || die "compat header $(basename "$h"): $user is not in the $kernel tree"
@@ -82,7 +80,7 @@ if [ -n "$compat" ]; then
 		printf 'author: %s\n' "zpci-backport <zpci-backport@localhost>"
 		printf 'kind: %s\n' compat
 		printf 'mainline: %s\n' "Never, backport only"
-		printf 'why: %s\n' "the tree's probe results satisfy$(for c in $compat; do printf ' %s (%s);' "$(hfield "$ZPCI_TOP/compat/headers/$c" 'Needed when')" "$c"; done | sed 's/;$//')"
+		printf 'why: %s\n' "the tree's probe results satisfy$(for c in $compat; do printf ' %s (%s);' "$(hdr "$ZPCI_TOP/compat/headers/$c" 'Needed when')" "$c"; done | sed 's/;$//')"
 		printf 'rules: %s\n' none
 		printf 'compat:%s\n' "$compat"
 	} > "$tmp/diffs/$stem.meta"

@@ -68,7 +68,7 @@ fi
 if ! sh "$here/needed.sh" "$(cat "$here/supported.expr")" "$out/probes.json"; then
 	missing=$(grep -o 'HAVE_[A-Z0-9_]*' "$here/supported.expr" |
 		jq -R -r --slurpfile p "$out/probes.json" 'select($p[0][.] == false)' | tr '\n' ' ')
-	reason="not supported yet: the tree lacks ${missing% } (compat header and lowering rules pending)"
+	reason="not supported: the probes find neither vfio-pci layout the rules know (${missing% } false)"
 	skip_rest generate export apply build fidelity; exit 0
 fi
 spatchv=$(spatch --version 2>/dev/null | head -n 1)

@@ -1,8 +1,8 @@
 /// Lower upstream's zpci_event_io_failure() for a tree whose pci_dev_lock()
 /// is static to drivers/pci: take the device lock itself, which keeps a
 /// driver from being bound or unbound while its error_detected() runs.
-/// The config-space access lock that pci_dev_lock() also takes is not
-/// needed by the error store, whose own mutex nests inside.
+/// The config-space access block that pci_dev_lock() also sets up is not
+/// reproduced here; the tree's own error handler had no lock at all.
 //
 // Confidence: High
 // Options: --very-quiet

@@ -11,6 +11,8 @@
 #   generate.sh on a 7.2 copy with one more zpci_event_io_failure() call
 #                                          -> exit 1, "matched 4 place(s)"
 #   needed.sh with a probe the results lack -> exit 2
+#   a series needing fuzz; a drifted new definition; a drift inside a
+#   definition the tree had before; a probe result forced wrong -> exit 1
 set -eu
 cd "$(dirname "$0")/.."
 . backport/common.sh
@@ -89,3 +91,15 @@ jq '.HAVE_VFIO_PCI_ZDEV_OPEN_DEVICE = true' out/5.10/probes.json > "$tmp/wrong/p
 rc=0; sh backport/generate.sh neg-wrong-probe "$t510" "$up" "$tmp/wrong" > "$tmp/o" 2>&1 || rc=$?
 if [ "$rc" -eq 1 ] && grep -q "rule zdev_open of 10-9f240376d034-store-pci-error.cocci matched 0 place(s) .* on kernel neg-wrong-probe, expected 1" "$tmp/o"; then
 	ok negative-probe-forced-wrong; else ko negative-probe-forced-wrong "exit $rc: $(tail -n 1 "$tmp/o")"; fi
+
+# The fidelity gate's "pre-existing in this tree" path: a drift inside a
+# definition the pristine tree already had (vfio_pci_core_ioctl_feature()
+# answering -EINVAL instead of -ENOTTY for an unknown feature) must not pass
+# as a difference that was there before.
+rc=0; sh backport/apply-series.sh "$t72" out/7.2 "$tmp/drift2" > "$tmp/o" 2>&1 || rc=$?
+f=$tmp/drift2/drivers/vfio/pci/vfio_pci_core.c
+sed '/^int vfio_pci_core_ioctl_feature(/,/^}/ s/return -ENOTTY;/return -EINVAL;/' "$f" > "$f.new"
+rm -f "$f"; mv "$f.new" "$f"
+rc=0; sh backport/fidelity.sh neg-drift2 "$t72" "$tmp/drift2" "$up" "$tmp/drift-out" > "$tmp/o" 2>&1 || rc=$?
+if [ "$rc" -eq 1 ] && grep -q "function vfio_pci_core_ioctl_feature in drivers/vfio/pci/vfio_pci_core.c: UNATTRIBUTED" "$tmp/o"; then
+	ok negative-fidelity-drift-preexisting; else ko negative-fidelity-drift-preexisting "exit $rc: $(tail -n 1 "$tmp/o")"; fi
