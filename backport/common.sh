@@ -34,3 +34,20 @@ atomic_write() {
 	_aw_tmp=$(mktemp "$1.tmp.XXXXXX")
 	cat > "$_aw_tmp" && chmod 0644 "$_aw_tmp" && mv -f "$_aw_tmp" "$1"
 }
+
+# gate_args NAME TREE SERIESDIR: check the arguments every gate takes
+# (gate.sh, gate-static.sh): a label, a pristine kernel tree with
+# arch/s390/pci, a directory with a quilt series file and patches/*.patch.
+# Exits 2 with a message naming the input (as make gate spells it) and the
+# fix.
+gate_args() {
+	case $1 in
+	'' | *[!A-Za-z0-9._-]*) usage_die "NAME='$1': use letters, digits, '.', '_' and '-' only" ;;
+	esac
+	[ -n "$2" ] && [ -f "$2/Makefile" ] && [ -d "$2/arch/s390/pci" ] ||
+		usage_die "KSRC='$2' is not a kernel tree with arch/s390/pci; point it at the top of a pristine kernel source tree"
+	[ -n "$3" ] && [ -f "$3/series" ] ||
+		usage_die "SERIES='$3' holds no quilt series file; point it at a directory with series and patches/"
+	ls "$3"/patches/*.patch > /dev/null 2>&1 ||
+		usage_die "SERIES='$3' has no patches/*.patch"
+}

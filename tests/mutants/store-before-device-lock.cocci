@@ -1,0 +1,30 @@
+/// Mutant: zpci_event_io_failure() stores the error (taking
+/// pending_errs_lock) before it takes the device lock.
+// Breaks: R2
+virtual patch
+
+@moved depends on patch@
+identifier fn = zpci_event_io_failure;
+expression P, C;
+@@
+fn(...) {
+  ...
++ zpci_store_pci_error(P, C);
+  pci_dev_lock(P);
+  ...
+- zpci_store_pci_error(P, C);
+  ...
+}
+
+@depends on patch && !moved@
+identifier fn = zpci_event_io_failure;
+expression P, C, D;
+@@
+fn(...) {
+  ...
++ zpci_store_pci_error(P, C);
+  device_lock(D);
+  ...
+- zpci_store_pci_error(P, C);
+  ...
+}
