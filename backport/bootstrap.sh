@@ -25,6 +25,7 @@ need make make
 need gcc gcc
 need spatch coccinelle
 need quilt quilt
+need lsdiff patchutils
 need s390x-linux-gnu-gcc gcc-s390x-linux-gnu
 need bc bc
 need flex flex
@@ -40,6 +41,11 @@ need xz xz-utils
 need dpkg-source dpkg-dev
 need perl perl
 need python3 python3
+# The runtime gate: QEMU s390x, a static s390x libc for the uAPI program,
+# flock for its work directory.
+need qemu-system-s390x qemu-system-misc
+need /usr/s390x-linux-gnu/lib/libc.a libc6-dev-s390x-cross
+need flock util-linux
 if [ "${1:-main}" = check ]; then
 	need shellcheck shellcheck
 fi
