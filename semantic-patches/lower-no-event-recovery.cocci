@@ -1,10 +1,14 @@
 /// Lower "s390/pci: Store PCI error information for passthrough devices"
 /// for a tree without the host's PCI error recovery: its error event
 /// handler only marks the function as permanently failed. There the handler
-/// hands the CCDF to upstream's zpci_event_io_failure(), which stores it for
-/// a function in mediated recovery and calls the bound driver's
-/// error_detected() under the device lock, so vfio-pci signals its error
-/// eventfd to user space. The recovery itself is not backported.
+/// first offers the event to mediated recovery, the part of upstream's
+/// recovery that user space carries out (compat/snippets/
+/// zpci-event-mediated-recovery): for a function whose driver has started
+/// it, the CCDF is stored, the function is frozen and the driver's
+/// error_detected() is called under the device lock, so vfio-pci signals
+/// its error eventfd. Any other function is reported permanently failed to
+/// its driver through upstream's zpci_event_io_failure(), as upstream does
+/// when recovery fails. The host's own recovery is not backported.
 //
 // Confidence: High
 // Options: --very-quiet
@@ -25,6 +29,7 @@ position p;
 @@
 +/* ZPCI-UPSTREAM function zpci_event_io_failure */
 +
++/* ZPCI-SNIPPET zpci-event-mediated-recovery */
  T fn@p(...) {...}
 
 // Expect: report_to_driver 1 arch/s390/pci/pci_event.c
@@ -36,6 +41,7 @@ position p;
  fn(struct zpci_ccdf_err *ccdf) {
  <...
 - pdev->error_state@p = pci_channel_io_perm_failure;
-+ zpci_event_io_failure(pdev, pci_channel_io_perm_failure, ccdf);
++ if (zpci_event_mediated_recovery(pdev, ccdf) != PCI_ERS_RESULT_RECOVERED)
++	zpci_event_io_failure(pdev, pci_channel_io_perm_failure, ccdf);
  ...>
  }

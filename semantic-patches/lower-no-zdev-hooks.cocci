@@ -86,13 +86,7 @@ position p : script:python() { in_h_file(p) };
 @@
  T fn@p(...) {...}
 +
-+static inline int vfio_pci_zdev_open_device(struct vfio_pci_device *vdev)
-+{
-+	return 0;
-+}
-+
-+static inline void vfio_pci_zdev_close_device(struct vfio_pci_device *vdev)
-+{}
++/* ZPCI-SNIPPET vfio-pci-private-zdev-hook-stubs */
 
 // Expect: call_open 1 drivers/vfio/pci/vfio_pci.c
 @call_open depends on patch exists@
