@@ -2,6 +2,12 @@
 #   make                          every target line of `versions`
 #   make KERNELS="7.2 6.12"       some lines only
 #   make KSRC=/path NAME=label    a kernel tree you already have
+#   make gate KSRC=/path SERIES=dir [NAME=label]
+#                                 every gate (static and runtime) on a
+#                                 series you have (a directory with series
+#                                 and patches/), applied to the pristine
+#                                 tree KSRC; results in out/<label>/
+#                                 (static.sarif, runtime.xml; label: gate)
 # Exit status: 0 when every stage passes, 1 when a stage (or a test)
 # fails, 2 on a usage or environment error.
 #
@@ -15,10 +21,11 @@ SHELL := /bin/sh
 KERNELS ?=
 KSRC ?=
 NAME ?=
+SERIES ?=
 export KSRC NAME
 RUN := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL sh
 
-.PHONY: all check bench clean
+.PHONY: all check bench gate clean
 all:
 	+@$(RUN) backport/main.sh $(KERNELS)
 
@@ -27,6 +34,10 @@ check:
 
 bench:
 	+@$(RUN) tests/bench/run.sh
+
+gate:
+	+@$(RUN) backport/bootstrap.sh main && $(RUN) backport/gate.sh "$(or $(NAME),gate)" \
+		"$(KSRC)" "$(SERIES)" "$${ZPCI_OUT:-out}/$(or $(NAME),gate)"
 
 clean:
 	+rm -rf out

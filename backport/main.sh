@@ -4,6 +4,8 @@
 #
 # Usage: main.sh [KERNELS]      (default: every "target" line of versions)
 #   KSRC=/path NAME=label main.sh   runs the same pipeline on a user tree
+# The upstream line always runs first: its runtime gate results are the
+# oracle the backports' runtime gates are compared with.
 # Outputs: out/<kernel>/ (series, patches, probes, logs), out/report.json.
 # Errors: exit 0 when every stage passed (or was skipped with a reason), 1
 #   when a stage failed, 2 on a usage or environment error, with a one-line
@@ -30,10 +32,16 @@ else
 	done
 fi
 
+upname=$(versions_names upstream | head -n 1)
+case " $kernels " in *" $upname "*) ;; *) kernels="$upname $kernels" ;; esac
 rc=0
 for k in $kernels; do
 	krc=0
-	sh "$here/run-kernel.sh" "$k" ${KSRC:+"$KSRC"} || krc=$?
+	if [ -n "${KSRC:-}" ] && [ "$k" = "$NAME" ]; then
+		sh "$here/run-kernel.sh" "$k" "$KSRC" || krc=$?
+	else
+		sh "$here/run-kernel.sh" "$k" || krc=$?
+	fi
 	[ "$krc" -ne 2 ] || exit 2
 	[ "$krc" -eq 0 ] || rc=1
 done

@@ -2,13 +2,18 @@
 # report.sh - print the kernel x stage table and write out/report.json.
 #
 # Usage: report.sh NAME...
-# Inputs: out/NAME/status/<stage> for each kernel.
-# Outputs: the table on stdout; out/report.json (atomically).
+# Inputs: out/NAME/status/<stage> for each kernel; out/NAME/static.sarif
+#   and out/NAME/runtime.json, summarised when present.
+# Outputs: the table on stdout; out/report.json (atomically): per kernel
+#   its version, each stage's status, not_backported, and
+#   static {findings, by_rule, seconds} and runtime {checks, failed,
+#   build_s, boot_s, xml, boot_log (paths relative to out/), failures
+#   (the first 10 "suite.name")}.
 # Errors: exit 0 when no stage failed, 1 when one did.
 set -eu
 . "$(dirname "$0")/common.sh"
 outroot=${ZPCI_OUT:-$ZPCI_TOP/out}
-stages="fetch prepare probe generate export apply build fidelity"
+stages="fetch prepare probe generate export apply build fidelity static runtime"
 mkdir -p "$outroot"
 json='{}'
 printf '%-8s' kernel
@@ -39,9 +44,21 @@ for k in "$@"; do
 	nb=$(cat "$outroot/$k"/gen/*.meta 2>/dev/null | sed -n 's/^not backported: //p' | sort -u)
 	[ -z "$nb" ] || notes="$notes
   $k: not backported: $(printf '%s' "$nb" | paste -sd ';' -)"
+	# The gates' own outputs, summarised.
+	sarif=$outroot/$k/static.sarif rt=$outroot/$k/runtime.json
+	static=null runtime=null
+	[ ! -f "$sarif" ] || static=$(jq -c '.runs[0] | {findings: (.results | length),
+		by_rule: (reduce .results[] as $r ({}; .[$r.ruleId] += 1)),
+		seconds: .invocations[0].properties.seconds}' "$sarif")
+	[ ! -f "$rt" ] || runtime=$(jq -c --arg d "$k" '{checks: (.results | length),
+		failed, build_s: .timings.build_s, boot_s: .timings.boot_s,
+		xml: ($d + "/runtime.xml"), boot_log: ($d + "/boot.log"),
+		failures: ([.results[] | select(.status == "FAIL") | .suite + "." + .name] | .[:10])}' "$rt")
 	json=$(printf '%s' "$json" | jq --arg k "$k" --arg kv "$kv" --argjson st "$kjson" \
-		--arg nb "$nb" '. + {($k): {version: $kv, stages: $st,
-			not_backported: ($nb | split("\n") | map(select(. != "")))}}')
+		--arg nb "$nb" --argjson static "$static" --argjson runtime "$runtime" \
+		'. + {($k): {version: $kv, stages: $st,
+			not_backported: ($nb | split("\n") | map(select(. != ""))),
+			static: $static, runtime: $runtime}}')
 done
 [ -z "$notes" ] || printf '\nnotes:%s\n' "$(printf '%s' "$notes" | awk '!seen[$0]++')"
 printf '%s\n' "$json" | jq -S . | atomic_write "$outroot/report.json"

@@ -2,17 +2,19 @@
 # tests/e2e.sh - the main job end to end on the real Debian trees.
 # Command: sh backport/main.sh "7.2 6.12 6.1 5.10 5.10.218"
 # Expected: exit 0; on every kernel every stage passes (series applies
-# with no fuzz, the touched objects build for s390x, fidelity holds); 5.10
+# with no fuzz, the touched objects build for s390x, fidelity holds, the
+# static gate finds nothing, the runtime gate matches the upstream oracle,
+# which ran first: 7.3's runtime passes too); 5.10
 # lists the host recovery as "not backported"; 5.10.218 (no cleanup.h)
 # gets the compat header patch; the uAPI number is 13; a
 # second generation writes byte-identical series; the pristine trees are
 # unchanged; a warm rerun with nothing changed reruns no stage after
-# prepare, and a changed input (probes.json) reruns generation only.
+# prepare, and a changed input (probes.json) reruns the stages that read
+# it: generation and the runtime gate.
 set -eu
 cd "$(dirname "$0")/.."
-. backport/common.sh
-ok() { echo "PASS $1"; }
-ko() { echo "FAIL $1: $2"; }
+# shellcheck source=tests/lib.sh
+. tests/lib.sh
 
 mkdir -p out
 rc=0
@@ -20,7 +22,7 @@ sh backport/main.sh "7.2 6.12 6.1 5.10 5.10.218" > out/e2e.log 2>&1 || rc=$?
 if [ "$rc" -eq 0 ]; then ok e2e-main-exit-0; else ko e2e-main-exit-0 "main.sh exited $rc (see out/e2e.log)"; fi
 
 for k in 7.2 6.12 6.1 5.10 5.10.218; do
-	for s in fetch prepare probe generate export apply build fidelity; do
+	for s in fetch prepare probe generate export apply build fidelity static runtime; do
 		v=$(jq -r --arg k "$k" --arg s "$s" '.[$k].stages[$s]' out/report.json)
 		if [ "$v" = pass ]; then ok "e2e-$k-$s"; else ko "e2e-$k-$s" "$v"; fi
 	done
@@ -39,6 +41,8 @@ for k in 7.2 6.12 6.1 5.10 5.10.218; do
 		(cd "$tree" && sha256sum --quiet -c 2>&1) | head -n 3 || true)
 	if [ -z "$changed" ] && [ -n "$touched" ]; then ok "e2e-$k-pristine-untouched"; else ko "e2e-$k-pristine-untouched" "$changed"; fi
 done
+v=$(jq -r '.["7.3"].stages.runtime' out/report.json)
+if [ "$v" = pass ]; then ok e2e-7.3-runtime-oracle; else ko e2e-7.3-runtime-oracle "$v"; fi
 n=$(wc -l < out/6.12/series)
 if [ "$n" -eq 4 ] && head -n 1 out/6.12/series | grep -q recovery-minimal-driver; then
 	ok e2e-6.12-prerequisite-first; else ko e2e-6.12-prerequisite-first "series: $(tr '\n' ' ' < out/6.12/series)"; fi
@@ -65,7 +69,7 @@ done
 # A warm rerun skips every stage whose inputs are unchanged; an edited input
 # reruns the stages that read it, and only those.
 stale() { # stale KERNEL: the keyed stages that ran instead of being skipped
-	for s in probe generate apply build fidelity; do
+	for s in probe generate apply build fidelity static runtime; do
 		grep -q '^inputs unchanged' "out/$1/status/$s.log" || printf '%s ' "$s"
 	done
 }
@@ -75,4 +79,5 @@ if [ -z "$ran" ]; then ok e2e-warm-rerun-skips; else ko e2e-warm-rerun-skips "re
 echo >> out/7.2/probes.json
 sh backport/main.sh 7.2 > out/e2e-warm.log 2>&1 || true
 ran=$(stale 7.2)
-if [ "$ran" = "generate " ]; then ok e2e-changed-input-reruns; else ko e2e-changed-input-reruns "reran: '$ran', expected 'generate '"; fi
+# The runtime gate reads probes.json too: it picks our test patches.
+if [ "$ran" = "generate runtime " ]; then ok e2e-changed-input-reruns; else ko e2e-changed-input-reruns "reran: '$ran', expected 'generate runtime '"; fi

@@ -15,11 +15,8 @@
 #   definition the tree had before; a probe result forced wrong -> exit 1
 set -eu
 cd "$(dirname "$0")/.."
-. backport/common.sh
-ok() { echo "PASS $1"; }
-ko() { echo "FAIL $1: $2"; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# shellcheck source=tests/lib.sh
+. tests/lib.sh
 
 mkdir -p "$tmp/not-a-tree"
 rc=0; msg=$(make -s KSRC="$tmp/not-a-tree" NAME=x 2>&1) || rc=$?

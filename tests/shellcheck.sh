@@ -5,7 +5,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 for f in backport/*.sh tests/*.sh tests/bench/*.sh .ci/run; do
-	if out=$(shellcheck -s sh -S warning "$f" 2>&1); then
+	if out=$(shellcheck -x -s sh -S warning "$f" 2>&1); then
 		echo "PASS shellcheck-$(basename "$f")"
 	else
 		echo "FAIL shellcheck-$(basename "$f"): $(printf '%s\n' "$out" | grep -m 1 'SC[0-9]')"
