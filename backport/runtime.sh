@@ -17,16 +17,12 @@
 #   --work DIR  the build's work directory (default
 #           $ZPCI_CACHE/work/NAME/runtime); runs that share it, such as
 #           mutants of one kernel, rebuild only what differs.
-# Steps: backport/runtime-build.sh; the uAPI headers of the upstream tree
-#   (make headers_install, once, into $ZPCI_CACHE/uapi/); tests/uapi/*.c
-#   built static with s390x-linux-gnu-gcc; an initramfs made with the
-#   build's usr/gen_init_cpio; backport/runtime-boot.sh; the console split
-#   into the kernel's KTAP (before "zpci-runtime: uapi start") and the uAPI
-#   program's, each parsed with the tree's tools/testing/kunit/kunit.py
-#   parse --json (the upstream tree's copy when a probe shows that the
-#   tree's cannot parse KTAP version 1 into that JSON: 5.10); the "# "
-#   lines before a "not ok" line become the failure's message; the console
-#   is scanned for lockdep, might_sleep, oops and panic reports.
+# Steps: runtime-build.sh (the kernel); the uAPI headers of the upstream
+#   tree (make headers_install, once, into $ZPCI_CACHE/uapi/);
+#   runtime-initramfs.sh (tests/uapi/*.c, static); runtime-boot.sh (QEMU);
+#   runtime-results.sh (KTAP through kunit.py parse, lockdep, might_sleep,
+#   oops and panic reports, boot checks); runtime-oracle.sh (with ORACLE);
+#   runtime-junit.sh.
 #   Every run takes a lock on its work directory (flock), so two runs of
 #   the same kernel wait for each other.
 #   Measured under TCG: boot and all tests 2-7 s; about 35 s when the
@@ -62,8 +58,6 @@ tree=$(cd "$tree" && pwd)
 for t in s390x-linux-gnu-gcc python3 jq; do
 	command -v "$t" >/dev/null 2>&1 || usage_die "$t not found (run backport/bootstrap.sh check)"
 done
-[ -f /usr/s390x-linux-gnu/lib/libc.a ] ||
-	usage_die "no static s390x C library: apt-get install libc6-dev-s390x-cross"
 work=${work:-$ZPCI_CACHE/work/$name/runtime}
 mkdir -p "$outdir" "$work"
 # One run at a time per work directory: a second one (make and make check
@@ -101,22 +95,7 @@ fi
 
 # 3. The programs and the initramfs.
 ird=$work/initramfs
-mkdir -p "$ird"
-for p in init zpci_uapi; do
-	s390x-linux-gnu-gcc -static -O2 -Wall -Wextra -Wno-format-truncation \
-		-Werror -I"$hdr/include" -o "$ird/$p" "$ZPCI_TOP/tests/uapi/$p.c" 2> "$ird/$p.log" ||
-		die "building tests/uapi/$p.c failed: $(head -n 3 "$ird/$p.log")"
-done
-cat > "$ird/list" <<EOF
-dir /dev 0755 0 0
-nod /dev/console 0600 0 0 c 5 1
-dir /proc 0755 0 0
-dir /sys 0755 0 0
-file /init $ird/init 0755 0 0
-file /zpci_uapi $ird/zpci_uapi 0755 0 0
-EOF
-"$build/usr/gen_init_cpio" "$ird/list" > "$ird/initramfs.cpio" ||
-	die "gen_init_cpio failed for $ird/list"
+sh "$here/runtime-initramfs.sh" "$hdr" "$build" "$ird"
 
 # 4. The boot.
 booted=1
@@ -124,140 +103,10 @@ sh "$here/runtime-boot.sh" "$build/arch/s390/boot/bzImage" "$ird/initramfs.cpio"
 	"$outdir/boot.log" 150 || booted=0
 tr -d '\r' < "$outdir/boot.log" > "$res/console.log"
 
-# 5. KTAP through kunit.py parse.
-awk '/zpci-runtime: uapi start/ { exit } { print }' "$res/console.log" > "$res/kernel.ktap"
-awk '/zpci-runtime: uapi (exit|timeout)/ { exit } on { print }
-	/zpci-runtime: uapi start/ { on = 1 }' "$res/console.log" > "$res/uapi.ktap"
-# kunit.py writes no bytecode into the read-only trees.
-export PYTHONDONTWRITEBYTECODE=1
-# The tree's own kunit.py, if it parses KTAP version 1 into the JSON this
-# script reads (a capability probe on a one-test document); otherwise the
-# upstream tree's copy (5.10's knows only TAP 14 and an older JSON).
-kunit=$tree/tools/testing/kunit/kunit.py
-printf 'KTAP version 1\n1..1\n    KTAP version 1\n    # Subtest: s\n    1..1\n    ok 1 t\nok 1 s\n' \
-	> "$res/probe.ktap"
-if [ ! -f "$kunit" ] ||
-	! python3 "$kunit" parse --json="$res/probe.json" "$res/probe.ktap" > /dev/null 2>&1 ||
-	! jq -e '.sub_groups[0].test_cases[0].name == "t" and (.sub_groups[0].misc | type) == "object"' \
-		"$res/probe.json" > /dev/null 2>&1; then
-	kunit=$upstream/tools/testing/kunit/kunit.py
-fi
-log "parsing KTAP with $kunit"
-for part in kernel uapi; do
-	rm -f "$res/$part.json"
-	python3 "$kunit" parse --json="$res/$part.json" "$res/$part.ktap" \
-		> "$res/$part.parse.txt" 2>&1 || true
-	[ -s "$res/$part.json" ] || echo '{"name": "none", "sub_groups": [], "test_cases": []}' > "$res/$part.json"
-done
-
-# 6. Results: the test cases of every suite, then the log checks.
-jq -n --slurpfile k "$res/kernel.json" --slurpfile u "$res/uapi.json" '
-	def bad: .misc.failed + .misc.crashed + .misc.errors > 0;
-	def cases: .sub_groups[] | .name as $s |
-		(.test_cases[] | select(.name != "") | {suite: $s, name, status, message: ""}),
-		(.sub_groups[] | {suite: $s, name: .name,
-			status: (if bad then "FAIL" else "PASS" end), message: ""}),
-		{suite: $s, name: "suite_complete",
-		 status: (if .misc.crashed + .misc.errors > 0 then "FAIL" else "PASS" end),
-		 message: "the suite crashed or printed fewer results than its plan"};
-	[($k[0] | cases), ($u[0] | cases)]
-	| map(if .status == "PASS" or .status == "SKIP" then .message = ""
-		else .status = "FAIL" | .message = (if .message == "" then
-			"failed in the guest (see boot.log)" else .message end) end)' \
-	> "$res/tests.json"
-# The message of a failed test: the "# ..." lines printed before its
-# "not ok" line (KUnit's EXPECTATION FAILED lines, the uAPI program's
-# diagnostics).
-awk '
-	/# Subtest: / { sub(/^.*# Subtest: /, ""); suite = $0; buf = ""; next }
-	/^[ \t]+# / { line = $0; sub(/^[ \t]+# /, "", line); buf = buf line "\\n"; next }
-	/^[ \t]+(not )?ok [0-9]+ / {
-		if ($1 == "not") { name = $4; if (name == "-") name = $5
-			printf "%s\t%s\t%s\n", suite, name, buf }
-		buf = ""
-	}' "$res/kernel.ktap" "$res/uapi.ktap" > "$res/messages.tsv"
-jq -R -s 'split("\n") | map(select(length > 0) | split("\t")
-		| {key: "\(.[0]).\(.[1])", value: (.[2] | gsub("\\\\n"; "\n") | rtrimstr("\n"))})
-	| from_entries' "$res/messages.tsv" > "$res/messages.json"
-jq --slurpfile m "$res/messages.json" \
-	'map(if .status == "FAIL" and ($m[0]["\(.suite).\(.name)"] // "") != ""
-		then .message = $m[0]["\(.suite).\(.name)"] else . end)' \
-	"$res/tests.json" > "$res/tests.tmp"
-mv "$res/tests.tmp" "$res/tests.json"
-for s in zpci_error_store vfio_zpci_error_feature zpci_uapi; do
-	jq -e --arg s "$s" 'any(.[]; .suite == $s)' "$res/tests.json" >/dev/null && continue
-	jq --arg s "$s" '. + [{suite: $s, name: "suite_ran", status: "FAIL",
-		message: "the suite printed no results (see boot.log)"}]' \
-		"$res/tests.json" > "$res/tests.tmp"
-	mv "$res/tests.tmp" "$res/tests.json"
-done
-
-# The reports lockdep and DEBUG_ATOMIC_SLEEP print, by name.
-cat > "$res/patterns" <<'EOF'
-lockdep_circular_dependency	possible circular locking dependency detected
-lockdep_recursive_locking	possible recursive locking detected
-lockdep_inconsistent_state	inconsistent lock state
-lockdep_held_returning_to_user	lock held when returning to user space
-lockdep_held_at_task_exit	still has locks held!
-lockdep_held_lock_freed	held lock freed!
-lockdep_bad_unlock	bad unlock balance detected
-lockdep_suspicious_rcu	suspicious RCU usage
-might_sleep_invalid_context	BUG: sleeping function called from invalid context
-sleep_in_atomic	BUG: scheduling while atomic
-kernel_oops	Oops:
-kernel_bug	kernel BUG at
-kernel_panic	Kernel panic - not syncing
-EOF
-: > "$res/log.jsonl"
-while IFS='	' read -r check pat; do
-	line=$(grep -n -F -m 1 -- "$pat" "$res/console.log" || true)
-	if [ -n "$line" ]; then
-		n=${line%%:*}
-		msg=$(sed -n "$n,$((n + 12))p" "$res/console.log")
-		jq -n --arg c "$check" --arg m "$msg" \
-			'{suite: "log", name: $c, status: "FAIL", message: $m}'
-	else
-		jq -n --arg c "$check" '{suite: "log", name: $c, status: "PASS", message: ""}'
-	fi >> "$res/log.jsonl"
-done < "$res/patterns"
-
-uexit=$(sed -n 's/^.*zpci-runtime: uapi exit \([0-9]*\).*$/\1/p' "$res/console.log" | head -n 1)
+# 5. The results: KTAP, report patterns, boot checks; then the oracle.
+sh "$here/runtime-results.sh" "$res" "$tree" "$upstream" "$booted"
+[ -z "$oracle" ] || sh "$here/runtime-oracle.sh" "$res/results.json" "$oracle"
 boot_s=$(sed -n 's/^runtime-boot: .* after \([0-9]*\) s$/\1/p' "$res/console.log" | tail -n 1)
-{
-	if [ -n "$uexit" ]; then
-		jq -n '{suite: "boot", name: "uapi_finished", status: "PASS", message: ""}'
-	else
-		jq -n --arg m "$(grep -m 1 -E 'zpci-runtime: uapi timeout|Kernel panic|runtime-boot: timeout' "$res/console.log" || echo 'no "zpci-runtime: uapi exit" line')" \
-			'{suite: "boot", name: "uapi_finished", status: "FAIL", message: $m}'
-	fi
-	if [ "$booted" -eq 1 ] && grep -q 'zpci-runtime: power off' "$res/console.log"; then
-		jq -n '{suite: "boot", name: "power_off", status: "PASS", message: ""}'
-	else
-		jq -n --arg m "$(tail -n 1 "$res/console.log")" \
-			'{suite: "boot", name: "power_off", status: "FAIL", message: $m}'
-	fi
-} >> "$res/log.jsonl"
-jq -s --slurpfile t "$res/tests.json" '$t[0] + .' "$res/log.jsonl" > "$res/results.json"
-
-# 7. The oracle: each of its tests must have the same result here.
-if [ -n "$oracle" ]; then
-	jq --slurpfile o "$oracle" '
-		. as $mine
-		| ($o[0].results | map(select(.suite != "oracle"))) as $ref
-		| [$ref[] | . as $r
-			| ([$mine[] | select(.suite == $r.suite and .name == $r.name)][0]) as $m
-			| {suite: "oracle", name: "\($r.suite).\($r.name)",
-			   status: (if $m != null and $m.status == $r.status then "PASS" else "FAIL" end),
-			   message: (if $m == null then "missing here; upstream: \($r.status)"
-				elif $m.status == $r.status then ""
-				else "upstream: \($r.status), here: \($m.status)" end)}]
-		+ [$mine[] | . as $m
-			| select([$ref[] | select(.suite == $m.suite and .name == $m.name)] | length == 0)
-			| {suite: "oracle", name: "\($m.suite).\($m.name)", status: "FAIL",
-			   message: "not in the upstream results"}]
-		| $mine + .' "$res/results.json" > "$res/results.tmp"
-	mv "$res/results.tmp" "$res/results.json"
-fi
 
 build_s=$(cat "$work/build.time" 2>/dev/null || echo null)
 jq --arg n "$name" --arg o "$oracle" --argjson b "$build_s" --argjson t "${boot_s:-null}" '
@@ -266,20 +115,7 @@ jq --arg n "$name" --arg o "$oracle" --argjson b "$build_s" --argjson t "${boot_
 	 failed: (map(select(.status == "FAIL")) | length),
 	 results: .}' "$res/results.json" | atomic_write "$outdir/runtime.json"
 
-# 8. JUnit XML.
-jq -r '
-	def esc: tostring | @html;
-	.name as $n
-	| "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-	  "<testsuites name=\"runtime \($n | esc)\" tests=\"\(.results | length)\" failures=\"\(.failed)\" time=\"\((.timings.build_s // 0) + (.timings.boot_s // 0))\">",
-	  (.results | group_by(.suite)[] |
-	    "  <testsuite name=\"\(.[0].suite | esc)\" tests=\"\(length)\" failures=\"\(map(select(.status == "FAIL")) | length)\" skipped=\"\(map(select(.status == "SKIP")) | length)\">",
-	    (.[] | "    <testcase classname=\"runtime.\($n | esc).\(.suite | esc)\" name=\"\(.name | esc)\"" +
-	      (if .status == "FAIL" then ">\n      <failure message=\"\(.message | split("\n")[0] | esc)\">\(.message | esc)</failure>\n    </testcase>"
-	       elif .status == "SKIP" then ">\n      <skipped/>\n    </testcase>"
-	       else "/>" end)),
-	    "  </testsuite>"),
-	  "</testsuites>"' "$outdir/runtime.json" | atomic_write "$outdir/runtime.xml"
+sh "$here/runtime-junit.sh" "$outdir/runtime.json" | atomic_write "$outdir/runtime.xml"
 
 failed=$(jq .failed "$outdir/runtime.json")
 log "$name: $(jq '.results | length' "$outdir/runtime.json") checks, $failed failed; build ${build_s} s, boot ${boot_s:-?} s; $outdir/runtime.xml"
