@@ -37,7 +37,7 @@ all_but() {
 		 "HAVE_VFIO_PCI_DEVICE", "HAVE_VFIO_PCI_ZDEV_OPEN_DEVICE",
 		 "HAVE_ZPCI_CCDF_PENDING", "HAVE_ZPCI_EVENT_RECOVERY",
 		 "HAVE_ZPCI_RECOVERY_MINIMAL_DRIVER", "HAVE_ZPCI_REPORT_STATUS",
-		 "HAVE_ZPCI_BASE_CAP_FH"]
+		 "HAVE_ZPCI_BASE_CAP_FH", "HAVE_TO_PCI_DRIVER_NULL"]
 		| ($off | split(" ")) as $o
 		| map({(.): (. as $k | $o | any(. == $k) | not)}) | add'
 }
@@ -48,7 +48,8 @@ expect_6_1=$(all_but "HAVE_ZPCI_CCDF_PENDING HAVE_VFIO_PCI_DEVICE HAVE_ZPCI_REPO
 # only NAMES: the probes of a tree that has nothing but NAMES.
 only() { jq -n -c --argjson all "$(all_but "")" --arg on "$1" '($on | split(" ")) as $o | $all | with_entries(.value = (.key as $k | $o | any(. == $k)))'; }
 # 5.10.262: the old vfio-pci layout and no host recovery, but a stable
-# backport of cleanup.h with guard(mutex) (scoped_guard() fails in gnu89);
+# backport of cleanup.h with guard(mutex) (scoped_guard() fails in gnu89),
+# and a to_pci_driver() that is a bare container_of();
 # 5.10.218: not even cleanup.h.
 expect_5_10=$(only "HAVE_CLEANUP_H HAVE_GUARD_MUTEX HAVE_VFIO_PCI_DEVICE")
 expect_5_10_218=$(only "HAVE_VFIO_PCI_DEVICE")
