@@ -137,7 +137,6 @@ jq -R -s --arg name "$name" --arg tree "$tree" --arg series "$sdir" \
 	(rules | map(.id)) as $ids
 	| [split("\n")[] | select(length > 0) | split("\t")] as $rows
 	| {
-	    "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
 	    version: "2.1.0",
 	    runs: [{
 	      tool: {driver: {

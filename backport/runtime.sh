@@ -37,7 +37,9 @@
 #   runtime/      the parts of the console and kunit.py's JSON for each
 # Errors: exit 1 when a test failed, a report was found, the guest did not
 #   finish, or a result differs from ORACLE; exit 2 for bad arguments or
-#   a missing tool; a build failure is exit 1 (runtime-build.sh says why).
+#   a missing tool; a build failure is exit 1 (runtime-build.sh says why);
+#   exit 3 when no set of our test patches fits the tree (the stage is
+#   then "skipped" with that reason).
 set -eu
 # shellcheck source-path=SCRIPTDIR source=common.sh
 . "$(dirname "$0")/common.sh"
@@ -73,7 +75,7 @@ res=$outdir/runtime
 rm -rf "$res"
 mkdir -p "$res"
 
-# 1. The kernel.
+# 1. The kernel (exit 3 from runtime-build.sh: no test-patch set fits).
 sh "$here/runtime-build.sh" "$tree" "$sdir" "$work"
 build=$work/build
 

@@ -13,6 +13,7 @@
 #   needed.sh with a probe the results lack -> exit 2
 #   a series needing fuzz; a drifted new definition; a drift inside a
 #   definition the tree had before; a probe result forced wrong -> exit 1
+#   runtime-build.sh on probes no test-patch set fits -> exit 3 (skipped)
 set -eu
 cd "$(dirname "$0")/.."
 # shellcheck source=tests/lib.sh
@@ -100,3 +101,12 @@ rm -f "$f"; mv "$f.new" "$f"
 rc=0; sh backport/fidelity.sh neg-drift2 "$t72" "$tmp/drift2" "$up" "$tmp/drift-out" > "$tmp/o" 2>&1 || rc=$?
 if [ "$rc" -eq 1 ] && grep -q "function vfio_pci_core_ioctl_feature in drivers/vfio/pci/vfio_pci_core.c: UNATTRIBUTED" "$tmp/o"; then
 	ok negative-fidelity-drift-preexisting; else ko negative-fidelity-drift-preexisting "exit $rc: $(tail -n 1 "$tmp/o")"; fi
+
+# A tree no set of our test patches fits: the runtime gate skips it (exit 3,
+# which stage.sh records as "skipped: <reason>"), naming patches/variants,
+# rather than aborting the main job or passing silently.
+mkdir -p "$tmp/novariant"
+jq 'map_values(false)' out/7.2/probes.json > "$tmp/novariant/probes.json"
+rc=0; sh backport/runtime-build.sh "$t72" "$tmp/novariant" "$tmp/novariant/work" > "$tmp/o" 2>&1 || rc=$?
+if [ "$rc" -eq 3 ] && grep -q "no test-patch set of patches/variants fits" "$tmp/o"; then
+	ok negative-runtime-no-patch-set-skips; else ko negative-runtime-no-patch-set-skips "exit $rc: $(tail -n 1 "$tmp/o")"; fi
