@@ -73,7 +73,7 @@ qemuv=$(qemu-system-s390x --version 2>/dev/null | head -n 1)
 # the tests read, on top of the given keys.
 k_runtime() {
 	key "$@" "tree:$upstream" "$out/probes.json" "$ZPCI_TOP/patches" \
-		"$ZPCI_TOP/compat/runtime.config" "$ZPCI_TOP/tests/uapi" "$here" "=$cc" "=$qemuv"
+		"$ZPCI_TOP/compat/runtime.config" "$ZPCI_TOP/compat/runtime-base.config" "$ZPCI_TOP/tests/uapi" "$here" "=$cc" "=$qemuv"
 }
 if sh "$here/needed.sh" HAVE_ZPCI_CCDF_PENDING "$out/probes.json"; then
 	reason="the tree has the error store already (probe HAVE_ZPCI_CCDF_PENDING)"

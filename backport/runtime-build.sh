@@ -1,7 +1,9 @@
 #!/bin/sh
 # runtime-build.sh - build the runtime gate's s390x kernel for one tree: the
 # tree, its generated series (if any) and our own test patches, configured
-# from compat/runtime.config.
+# from the tree's KUnit s390 configuration (qemu_configs/s390.py, or
+# compat/runtime-base.config where there is none) plus
+# compat/runtime.config.
 #
 # Usage: runtime-build.sh TREE SDIR WORK
 #   TREE  pristine kernel tree (read only; nothing is written into it)
@@ -125,10 +127,20 @@ kmake() {
 fail() { die "$1 failed for $tree; last lines of $logf:
 $(tail -n 25 "$logf")"; }
 
-# The configuration: the fragment into an empty .config, the rest at its
-# defaults. The result is the same on every run, so make rebuilds nothing
-# for it.
-cp "$fragment" "$build/.config.new"
+# The configuration: the tree's KUnit s390 base (the kconfig of its
+# qemu_configs/s390.py, read by importing that module as kunit.py does; or
+# compat/runtime-base.config when the tree has none), then our fragment,
+# into an empty .config, the rest at its defaults. The result is the same
+# on every run, so make rebuilds nothing for it.
+if [ -f "$tree/tools/testing/kunit/qemu_configs/s390.py" ]; then
+	(cd "$tree/tools/testing" && PYTHONDONTWRITEBYTECODE=1 python3 -c \
+		'import importlib; print(importlib.import_module("kunit.qemu_configs.s390").QEMU_ARCH.kconfig)') \
+		> "$build/.config.new" ||
+		usage_die "cannot read the kconfig of $tree/tools/testing/kunit/qemu_configs/s390.py"
+else
+	cp "$ZPCI_TOP/compat/runtime-base.config" "$build/.config.new"
+fi
+cat "$fragment" >> "$build/.config.new"
 if ! cmp -s "$build/.config.new" "$build/.config.fragment" 2>/dev/null || [ ! -f "$build/.config" ]; then
 	cp "$build/.config.new" "$build/.config"
 	kmake olddefconfig || fail "make olddefconfig"
