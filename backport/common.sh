@@ -35,6 +35,12 @@ atomic_write() {
 	cat > "$_aw_tmp" && chmod 0644 "$_aw_tmp" && mv -f "$_aw_tmp" "$1"
 }
 
+# oracle_json: where the upstream line's runtime gate results, the oracle
+# every backport's runtime results must equal, are written by the main job.
+oracle_json() {
+	printf '%s/%s/runtime.json\n' "${ZPCI_OUT:-$ZPCI_TOP/out}" "$(versions_names upstream | head -n 1)"
+}
+
 # gate_args NAME TREE SERIESDIR: check the arguments every gate takes
 # (gate.sh, gate-static.sh): a label, a pristine kernel tree with
 # arch/s390/pci, a directory with a quilt series file and patches/*.patch.

@@ -76,7 +76,7 @@ case " $gates " in *" runtime "*)
 	cp "$sdir/series" "$rin/"
 	[ ! -d "$sdir/patches" ] || cp -R "$sdir/patches" "$rin/patches"
 	upname=$(versions_names upstream | head -n 1)
-	oracle=${ZPCI_OUT:-$ZPCI_TOP/out}/$upname/runtime.json
+	oracle=$(oracle_json)
 	if [ ! -f "$oracle" ]; then
 		log "no oracle at $oracle: running the upstream line $upname first"
 		rc=0

@@ -118,7 +118,7 @@ if [ "$fail" -eq 0 ]; then
 		sh "$here/gate-static.sh" "$name" "$tree" "$out" "$out" || rc=$?
 	[ "$rc" -ne 2 ] || exit 2
 	[ "$rc" -eq 0 ] || fail=1
-	oracle=${ZPCI_OUT:-$ZPCI_TOP/out}/$upname/runtime.json
+	oracle=$(oracle_json)
 	if [ -f "$oracle" ]; then
 		rc=0
 		st runtime --key "$(k_runtime "=$k_apply" "$oracle")" "$stamps/runtime" -- \

@@ -11,3 +11,21 @@ ko() { echo "FAIL $1: $2"; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM
+
+# needs_fuzz SRC DST: DST becomes a copy of the series directory SRC
+# (series, patches/, probes.json when there is one) in which one context
+# line inside a hunk (the first one ending in ";" of the first patch that
+# has such a line) is changed, so the series no longer applies without
+# fuzz. Returns 1 when no patch has such a line.
+needs_fuzz() {
+	mkdir -p "$2"
+	cp -R "$1/series" "$1/patches" "$2/"
+	[ ! -f "$1/probes.json" ] || cp "$1/probes.json" "$2/"
+	while read -r _nf; do
+		_nf=$2/patches/$_nf
+		awk '/^@@/ { hunk = 1 } hunk && !done && /^ [^ ].*;$/ { sub(/;$/, "; /* mutant */"); done = 1 } { print }' \
+			"$_nf" > "$_nf.new"
+		if cmp -s "$_nf" "$_nf.new"; then rm -f "$_nf.new"; else mv "$_nf.new" "$_nf"; return 0; fi
+	done < "$2/series"
+	return 1
+}

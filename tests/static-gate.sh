@@ -294,14 +294,7 @@ done
 k=$(echo "$kernels" | awk '{ print $1 }')
 if [ -n "$k" ] && [ -f "out/$k/series" ]; then
 	tree=$(sh backport/fetch.sh "$k" 2>/dev/null)
-	mkdir -p "$tmp/fuzz"
-	cp -R "out/$k/series" "out/$k/patches" "$tmp/fuzz/"
-	# One context line of the first patch that has one, changed.
-	while read -r pn; do
-		p=$tmp/fuzz/patches/$pn
-		awk '/^@@/ { hunk = 1 } hunk && !done && /^ [^ ].*;$/ { sub(/;$/, "; /* mutant */"); done = 1 } { print }' "$p" > "$p.new"
-		if cmp -s "$p" "$p.new"; then rm -f "$p.new"; else mv "$p.new" "$p"; break; fi
-	done < "$tmp/fuzz/series"
+	needs_fuzz "out/$k" "$tmp/fuzz"
 	rc=0; gate "$k" "$tmp/fuzz" "$tmp/$k-fuzz.out" || rc=$?
 	if [ "$rc" -eq 1 ] && [ "$(caught "$tmp/$k-fuzz.out")" = zpci/apply ]; then ok "static-gate-$k-needs-fuzz: rejected by zpci/apply"
 	else ko "static-gate-$k-needs-fuzz" "gate exited $rc, rules: $(caught "$tmp/$k-fuzz.out")"; fi
