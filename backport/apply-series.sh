@@ -11,12 +11,18 @@
 set -eu
 . "$(dirname "$0")/common.sh"
 [ $# -eq 3 ] || usage_die "usage: apply-series.sh TREE SERIESDIR WORK"
-tree=$1 sdir=$(cd "$2" && pwd) work=$3
+tree=$(kernel_tree "$1") || exit 2
+sdir=$(cd "$2" && pwd) work=$3
 [ -f "$sdir/series" ] || usage_die "$sdir has no series file"
 
 rm -rf "$work"
-mkdir -p "$(dirname "$work")"
-cp -al "$tree" "$work"
+mkdir -p "$work"
+# The contents of the physical tree, never a link to it: quilt writes
+# into WORK, and the pristine tree must stay as it is.
+cp -al "$tree/." "$work/"
+if [ -L "$work" ] || [ "$(cd -P "$work" && pwd -P)" = "$tree" ]; then
+	die "the work copy $work is the tree $tree itself; refusing to patch it"
+fi
 find "$work" -type d -exec chmod u+w {} +
 # quilt backs files up by hard link and touches the backups: give the files
 # the series changes inodes of their own first, so TREE keeps even its

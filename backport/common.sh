@@ -41,6 +41,18 @@ oracle_json() {
 	printf '%s/%s/runtime.json\n' "${ZPCI_OUT:-$ZPCI_TOP/out}" "$(versions_names upstream | head -n 1)"
 }
 
+# kernel_tree PATH [WHAT]: print the physical path of the kernel tree PATH
+# (every symlink resolved, so a copy of it is a copy and never the tree
+# itself); exit 2 with a message naming WHAT (default: PATH) when PATH is
+# no kernel tree with arch/s390/pci. Call it as
+# "tree=$(kernel_tree "$x" "KSRC=$x") || exit 2". The one test of "is this
+# a kernel tree" in the project.
+kernel_tree() {
+	[ -n "$1" ] && [ -f "$1/Makefile" ] && [ -d "$1/arch/s390/pci" ] ||
+		usage_die "${2:-$1} is not a kernel tree with arch/s390/pci; point it at the top of a kernel source tree"
+	(cd -P "$1" && pwd -P)
+}
+
 # gate_args NAME TREE SERIESDIR: check the arguments every gate takes
 # (gate.sh, gate-static.sh): a label, a pristine kernel tree with
 # arch/s390/pci, a directory with a quilt series file and patches/*.patch.
@@ -50,10 +62,49 @@ gate_args() {
 	case $1 in
 	'' | *[!A-Za-z0-9._-]*) usage_die "NAME='$1': use letters, digits, '.', '_' and '-' only" ;;
 	esac
-	[ -n "$2" ] && [ -f "$2/Makefile" ] && [ -d "$2/arch/s390/pci" ] ||
-		usage_die "KSRC='$2' is not a kernel tree with arch/s390/pci; point it at the top of a pristine kernel source tree"
+	kernel_tree "$2" "KSRC='$2'" > /dev/null || exit 2
 	[ -n "$3" ] && [ -f "$3/series" ] ||
 		usage_die "SERIES='$3' holds no quilt series file; point it at a directory with series and patches/"
 	ls "$3"/patches/*.patch > /dev/null 2>&1 ||
 		usage_die "SERIES='$3' has no patches/*.patch"
+}
+
+# progress_note TEXT [LOG EXPECTED]: tell the progress.sh that runs this
+# stage what it does now (TEXT, e.g. "building the kernel, make -j2") and,
+# for a Kbuild run, its log and the number of objects expected (0 when
+# unknown). A no-op outside progress.sh.
+progress_note() {
+	[ -n "${ZPCI_PROGRESS_FILE:-}" ] || return 0
+	{
+		printf '%s\n' "$1"
+		[ $# -lt 3 ] || printf '%s %s\n' "$2" "$3"
+	} > "$ZPCI_PROGRESS_FILE" 2> /dev/null || :
+}
+
+# log_cause LOG: the line of LOG that best explains a failure (a missing
+# command, a compiler or make error, a missing file), without leading
+# blanks; the last non-blank line when none matches.
+log_cause() {
+	[ -f "$1" ] || return 0
+	for _p in ': not found$|command not found|: No such file or directory$' \
+		'(fatal )?error: ' '\*\*\* .*(Error [0-9]+|Stop\.)' '[Ff]ailed|[Cc]annot '; do
+		_l=$(grep -m 1 -E "$_p" "$1" || :)
+		[ -z "$_l" ] || { printf '%s\n' "$_l" | sed 's/^[[:space:]]*//' | cut -c1-300; return 0; }
+	done
+	grep -v '^[[:space:]]*$' "$1" | tail -n 1 | sed 's/^[[:space:]]*//' | cut -c1-300
+}
+
+# die_log WHAT LOG: a failed step (exit 1) whose message quotes the line of
+# LOG that explains it and names LOG.
+die_log() {
+	die "$1 failed: $(log_cause "$2") (see $2)"
+}
+
+# stage_names: the pipeline's stages in order (backport/stages).
+stage_names() { awk '!/^[[:space:]]*(#|$)/ { print $1 }' "$ZPCI_TOP/backport/stages"; }
+
+# stage_what STAGE: what STAGE does, for its progress line.
+stage_what() {
+	awk -v s="$1" '!/^[[:space:]]*(#|$)/ && $1 == s { sub(/^[^ \t]+[ \t]+/, ""); print; f = 1 }
+		END { exit !f }' "$ZPCI_TOP/backport/stages"
 }

@@ -39,8 +39,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 [ $# -eq 4 ] || usage_die "usage: gate-instrument.sh NAME PATCHED SERIESDIR OUTDIR"
 name=$1 patched=$2 sdir=$3 out=$4
 sp=$ZPCI_TOP/semantic-patches
-[ -f "$patched/Makefile" ] || usage_die "PATCHED=$patched is not a kernel tree"
-patched=$(cd "$patched" && pwd)
+patched=$(kernel_tree "$patched" "PATCHED=$patched") || exit 2
 pbuild=$patched-build
 sout=$out/static/sparse
 [ -f "$sout/patched.tsv" ] && [ -d "$sout/patched" ] ||

@@ -44,7 +44,7 @@ for t in spatch quilt jq lsdiff s390x-linux-gnu-gcc ccache; do
 done
 sh "$here/build-sparse.sh" > /dev/null ||
 	usage_die "sparse 0.6.5~rc1 could not be built; run backport/build-sparse.sh to see why"
-tree=$(cd "$tree" && pwd)
+tree=$(kernel_tree "$tree") || exit 2
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 gwork=$ZPCI_CACHE/work/$name/gate

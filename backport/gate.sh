@@ -36,7 +36,7 @@ gates=${ZPCI_GATES:-static runtime}
 for g in $gates; do
 	case $g in static | runtime) ;; *) usage_die "ZPCI_GATES='$gates': name static and/or runtime" ;; esac
 done
-tree=$(cd "$tree" && pwd)
+tree=$(kernel_tree "$tree") || exit 2
 sdir=$(cd "$sdir" && pwd)
 mkdir -p "$out"
 out=$(cd "$out" && pwd)

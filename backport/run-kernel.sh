@@ -39,9 +39,7 @@ upname=$(versions_names upstream | head -n 1)
 upstream=$(sh "$here/fetch.sh" "$upname") || exit 2
 
 if [ -n "$ksrc" ]; then
-	[ -f "$ksrc/Makefile" ] && [ -d "$ksrc/arch/s390/pci" ] ||
-		usage_die "KSRC=$ksrc is not a kernel tree with arch/s390/pci; point KSRC at the top of a kernel source tree"
-	tree=$(cd "$ksrc" && pwd)
+	tree=$(kernel_tree "$ksrc" "KSRC=$ksrc") || exit 2
 	mkdir -p "$out/status"
 	echo "skipped: KSRC given" > "$out/status/fetch"
 else

@@ -1,0 +1,51 @@
+#!/bin/sh
+# tests/faults.sh - faults and bad input: each case in tests/faults/*.sh
+# states a fault, the exit code expected, words the message must contain
+# and what must be intact afterwards; this runner checks all four.
+#
+# A case file is sourced in a subshell, from the top of the repository,
+# with $tmp (its own scratch directory) and tests/lib.sh's helpers. It
+# starts with its description, one "# field: value" line each:
+#   # fault:   what goes wrong
+#   # exit:    the exit status expected of the command that meets it
+#   # message: text the command's output must contain ("" for none)
+#   # intact:  what must be as it was afterwards
+# and defines
+#   fault_run       run the command; print its output (stdout and
+#                   stderr), return its exit status
+#   fault_intact    print nothing and return 0 when everything that must
+#                   be intact is; otherwise print what is not
+# Usage: sh tests/faults.sh [CASE...]   (default: every case)
+# Outputs: "PASS fault-<case> (exit N)" or "FAIL fault-<case>: why".
+set -eu
+cd "$(dirname "$0")/.."
+# shellcheck source=tests/lib.sh
+. tests/lib.sh
+
+# field FILE NAME: the value of the "# NAME: value" line of FILE.
+field() { sed -n "s/^# $2: //p" "$1" | head -n 1; }
+
+cases=${*:-$(cd tests/faults && ls -- *.sh | sed 's/\.sh$//')}
+for c in $cases; do
+	f=tests/faults/$c.sh
+	[ -f "$f" ] || { ko "fault-$c" "no $f"; continue; }
+	want=$(field "$f" exit) words=$(field "$f" message)
+	[ -n "$want" ] && [ -n "$(field "$f" fault)" ] && [ -n "$(field "$f" intact)" ] ||
+		{ ko "fault-$c" "$f lacks a fault, exit or intact line"; continue; }
+	ct=$tmp/$c
+	mkdir -p "$ct"
+	rc=0
+	# shellcheck source=/dev/null
+	(tmp=$ct; . "./$f"; fault_run) > "$ct/out" 2>&1 || rc=$?
+	# shellcheck source=/dev/null
+	broken=$(tmp=$ct; . "./$f"; fault_intact 2>&1) || broken=${broken:-"fault_intact failed"}
+	if [ "$rc" != "$want" ]; then
+		ko "fault-$c" "exit $rc, expected $want: $(grep -v '^[[:space:]]*$' "$ct/out" | tail -n 1)"
+	elif [ -n "$words" ] && ! grep -q -F -- "$words" "$ct/out"; then
+		ko "fault-$c" "the output lacks '$words': $(grep -v '^[[:space:]]*$' "$ct/out" | tail -n 1)"
+	elif [ -n "$broken" ]; then
+		ko "fault-$c" "not intact: $broken"
+	else
+		ok "fault-$c (exit $rc)"
+	fi
+done
