@@ -16,8 +16,7 @@ sh "$here/prepare.sh" "$work" "$build" >/dev/null
 objs=$(sh "$here/series-files.sh" "$sdir" | sed -n 's/\.c$/.o/p')
 [ -n "$objs" ] || die "the series in $sdir touches no .c file"
 log=$sdir/build.log
-export CCACHE_DIR="$ZPCI_CACHE/ccache"
+progress_note "building the $(printf '%s\n' $objs | wc -l) touched objects" "$log" "$(printf '%s\n' $objs | wc -l)"
 # shellcheck disable=SC2086 # $objs is a list of object paths
-make -C "$work" O="$build" ARCH=s390 CROSS_COMPILE=s390x-linux-gnu- \
-	CC="ccache s390x-linux-gnu-gcc" -j"${ZPCI_JOBS:-$(nproc)}" $objs > "$log" 2>&1 ||
-	die "s390x build of the touched objects failed: $(grep -m 3 -E 'error' "$log")"
+sh "$here/kbuild.sh" "$work" "$build" -j"${ZPCI_JOBS:-$(nproc)}" $objs > "$log" 2>&1 ||
+	die_log "the s390x build of the touched objects" "$log"

@@ -101,19 +101,14 @@ if [ "${1:-}" = --parse ]; then
 fi
 [ $# -eq 5 ] || usage_die "usage: gate-sparse.sh NAME TREE PATCHED SERIESDIR OUTDIR"
 name=$1 tree=$2 patched=$3 sdir=$4 out=$5
-[ -f "$tree/Makefile" ] && [ -d "$tree/arch/s390" ] ||
-	usage_die "TREE=$tree is not a kernel tree with arch/s390; pass the pristine tree"
-[ -f "$patched/Makefile" ] ||
-	usage_die "PATCHED=$patched is not a kernel tree; apply the series with apply-series.sh first"
-tree=$(cd "$tree" && pwd) patched=$(cd "$patched" && pwd)
+tree=$(kernel_tree "$tree" "TREE=$tree") || exit 2
+patched=$(kernel_tree "$patched" "PATCHED=$patched (apply the series with apply-series.sh first)") || exit 2
 sparse=$(sh "$here/build-sparse.sh") ||
 	usage_die "sparse could not be built (see above); run backport/build-sparse.sh"
 files=$(sh "$here/series-files.sh" "$sdir") || exit 2
 objs=$(printf '%s\n' "$files" | sed -n 's/\.c$/.o/p')
 [ -n "$objs" ] || usage_die "the series in $sdir touches no .c file: nothing for sparse to check"
 jobs=${ZPCI_JOBS:-2}
-unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES KBUILD_OUTPUT
-export CCACHE_DIR="$ZPCI_CACHE/ccache"
 
 sout=$out/static/sparse
 gwork=$ZPCI_CACHE/work/$name/gate
@@ -146,8 +141,8 @@ check() {
 	shift 4
 	rm -rf "$_dir"
 	mkdir -p "$_dir"
-	ZPCI_SPARSE_OUT=$_dir ZPCI_SPARSE_ROOT=$_src nice -n 10 make -C "$_src" O="$_bld" \
-		ARCH=s390 CROSS_COMPILE=s390x-linux-gnu- CC="ccache s390x-linux-gnu-gcc" \
+	progress_note "sparse (make C=2) on $# objects of $_src" "$_log" "$#"
+	ZPCI_SPARSE_OUT=$_dir ZPCI_SPARSE_ROOT=$_src nice -n 10 sh "$here/kbuild.sh" "$_src" "$_bld" \
 		C=2 CHECK="$wrap" -k -j"$jobs" "$@" > "$_log" 2>&1
 }
 

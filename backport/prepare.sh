@@ -30,11 +30,9 @@ set -eu
 
 [ $# -eq 2 ] || usage_die "usage: prepare.sh TREE BUILDDIR"
 tree=$1 build=$2
-if [ ! -f "$tree/Makefile" ] || [ ! -d "$tree/arch/s390" ] ||
-	[ ! -f "$tree/scripts/kconfig/merge_config.sh" ]; then
-	usage_die "$tree is not a kernel tree with arch/s390 (run fetch.sh first)"
-fi
-tree=$(cd "$tree" && pwd)
+tree=$(kernel_tree "$tree") || exit 2
+[ -f "$tree/scripts/kconfig/merge_config.sh" ] ||
+	usage_die "$tree has no scripts/kconfig/merge_config.sh; point it at a complete kernel source tree"
 case $build in /*) ;; *) build=$(pwd)/$build ;; esac
 build=${build%/}
 fragment=$ZPCI_TOP/compat/kconfig.fragment
@@ -63,27 +61,20 @@ if [ -e "$build" ]; then
 	fi
 fi
 
-# A caller's make (MAKEFLAGS: -n, V=1, a jobserver) or Kconfig variables
-# must not leak into the tree's build.
-unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES KCONFIG_CONFIG KBUILD_OUTPUT KBUILD_EXTMOD
-export CCACHE_DIR="$ZPCI_CACHE/ccache"
-mkdir -p "$CCACHE_DIR" "$(dirname "$build")"
+mkdir -p "$(dirname "$build")"
 tmp=$build.tmp
 rm -rf "$tmp"
 mkdir "$tmp"
 logf=$tmp/prepare.log
 : > "$logf"
 
-# fail WHAT: die with the tail of the log.
+# fail WHAT: the tail of the log, then one line naming its cause.
 fail() {
-	die "$1 failed for $tree; last lines of $logf:
-$(tail -n 25 "$logf")"
+	tail -n 25 "$logf" | sed 's/^/  /' >&2
+	die_log "$1 for $tree" "$logf"
 }
 # kmake TARGET...: make in the tree with the output directory $tmp.
-kmake() {
-	make -C "$tree" O="$tmp" ARCH=s390 CROSS_COMPILE="$cross" \
-		CC="ccache ${cross}gcc" "$@" >> "$logf" 2>&1
-}
+kmake() { sh "$(dirname "$0")/kbuild.sh" "$tree" "$tmp" "$@" >> "$logf" 2>&1; }
 
 log "preparing $tmp for $tree"
 kmake defconfig || fail "make defconfig"
@@ -99,6 +90,7 @@ grep -qx 'CONFIG_VFIO_PCI=y' "$tmp/.config" || die "CONFIG_VFIO_PCI=y is missing
 grep -qxE 'CONFIG_VFIO_PCI_ZDEV(_KVM)?=y' "$tmp/.config" ||
 	die "CONFIG_VFIO_PCI_ZDEV_KVM=y (or CONFIG_VFIO_PCI_ZDEV=y before 6.0) is missing from the $tree configuration (see $tmp/.config)"
 
+progress_note "make -j$jobs modules_prepare" "$logf" 0
 kmake -j"$jobs" modules_prepare || fail "make modules_prepare"
 printf '%s\n' "$stamp" > "$tmp/$stampname"
 
@@ -112,7 +104,6 @@ mv "$tmp" "$build"
 rm -rf "$build.old"
 # The generated BUILDDIR/Makefile names the output directory it was made
 # in (BUILDDIR.tmp on 6.x and later); regenerate it for the final name.
-make -C "$tree" O="$build" ARCH=s390 CROSS_COMPILE="$cross" \
-	CC="ccache ${cross}gcc" outputmakefile >> "$build/prepare.log" 2>&1 ||
+sh "$(dirname "$0")/kbuild.sh" "$tree" "$build" outputmakefile >> "$build/prepare.log" 2>&1 ||
 	log "warning: could not regenerate $build/Makefile (make -C TREE O=BUILDDIR still works)"
 log "prepared $build"

@@ -38,10 +38,7 @@ set -eu
 
 [ $# -eq 3 ] || usage_die "usage: probe.sh TREE BUILDDIR OUTDIR"
 tree=$1 build=$2 outdir=$3
-if [ ! -f "$tree/Makefile" ] || [ ! -d "$tree/arch/s390" ]; then
-	usage_die "$tree is not a kernel tree with arch/s390"
-fi
-tree=$(cd "$tree" && pwd)
+tree=$(kernel_tree "$tree") || exit 2
 [ -f "$build/.zpci-prepared" ] ||
 	usage_die "$build is not prepared; run backport/prepare.sh $tree $build first"
 build=$(cd "$build" && pwd)
@@ -56,12 +53,6 @@ set -- "$probedir"/*.c
 mkdir -p "$outdir"
 outdir=$(cd "$outdir" && pwd)
 jobs=${ZPCI_JOBS:-2}
-
-# A caller's make (MAKEFLAGS: -n, V=1, a jobserver) or Kconfig variables
-# must not leak into the probe builds.
-unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES KCONFIG_CONFIG KBUILD_OUTPUT KBUILD_EXTMOD
-export CCACHE_DIR="$ZPCI_CACHE/ccache"
-mkdir -p "$CCACHE_DIR"
 
 work=$(mktemp -d "$outdir/.probe-work.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -83,13 +74,15 @@ done
 
 start=$(date +%s)
 export ZPCI_PROBE_TREE="$tree" ZPCI_PROBE_BUILD="$build" ZPCI_PROBE_WORK="$work"
+ZPCI_KBUILD=$(cd "$(dirname "$0")" && pwd)/kbuild.sh
+export ZPCI_KBUILD
+progress_note "compiling $(printf '%s\n' $names | wc -l) probes, $jobs at a time"
 # shellcheck disable=SC2016,SC2086 # the worker's variables expand in the
 # worker; $names is a word list
 printf '%s\n' $names | xargs -n 1 -P "$jobs" sh -c '
 	d=$ZPCI_PROBE_WORK/$1
 	rc=0
-	make -C "$ZPCI_PROBE_TREE" O="$ZPCI_PROBE_BUILD" M="$d" ARCH=s390 \
-		CROSS_COMPILE=s390x-linux-gnu- CC="ccache s390x-linux-gnu-gcc" \
+	sh "$ZPCI_KBUILD" "$ZPCI_PROBE_TREE" "$ZPCI_PROBE_BUILD" M="$d" \
 		"$1.o" > "$d.log" 2>&1 || rc=$?
 	echo "$rc" > "$d.rc"' sh ||
 	die "running the probes failed"

@@ -4,8 +4,9 @@
 # Usage: report.sh NAME...
 # Inputs: out/NAME/status/<stage> for each kernel; out/NAME/static.sarif
 #   and out/NAME/runtime.json, summarised when present.
-# Outputs: the table on stdout; out/report.json (atomically): per kernel
-#   its version, each stage's status, not_backported, and
+# Outputs: the table on stdout, each cell the stage's status and its wall
+#   seconds; out/report.json (atomically): per kernel its version, each
+#   stage's status (stages) and wall seconds (seconds), not_backported, and
 #   static {findings, by_rule, seconds} and runtime {checks, failed,
 #   build_s, boot_s, xml, boot_log (paths relative to out/), failures
 #   (the first 10 "suite.name")}.
@@ -13,20 +14,21 @@
 set -eu
 . "$(dirname "$0")/common.sh"
 outroot=${ZPCI_OUT:-$ZPCI_TOP/out}
-stages="fetch prepare probe generate export apply build fidelity static runtime"
+stages=$(stage_names | tr '\n' ' ')
 mkdir -p "$outroot"
 json='{}'
 printf '%-8s' kernel
-for s in $stages; do printf ' %-9s' "$s"; done
+for s in $stages; do printf ' %-13s' "$s"; done
 echo
 failed=0
 notes=""
 for k in "$@"; do
 	printf '%-8s' "$k"
-	kjson='{}'
+	kjson='{}' ksecs='{}'
 	for s in $stages; do
 		f=$outroot/$k/status/$s
 		if [ -f "$f" ]; then v=$(cat "$f"); else v="skipped: not run"; fi
+		secs=$(cat "$f.seconds" 2>/dev/null || echo 0)
 		case $v in
 		pass) short=pass ;;
 		fail*) short=FAIL; failed=1; notes="$notes
@@ -34,8 +36,9 @@ for k in "$@"; do
 		*) short=skipped; notes="$notes
   $k $s: ${v#skipped: }" ;;
 		esac
-		printf ' %-9s' "$short"
+		printf ' %-13s' "$short $secs s"
 		kjson=$(printf '%s' "$kjson" | jq --arg s "$s" --arg v "$v" '. + {($s): $v}')
+		ksecs=$(printf '%s' "$ksecs" | jq --arg s "$s" --argjson n "$secs" '. + {($s): $n}')
 	done
 	echo
 	kv=$(cat "$outroot/$k/kernelversion" 2>/dev/null || echo unknown)
@@ -54,9 +57,9 @@ for k in "$@"; do
 		failed, build_s: .timings.build_s, boot_s: .timings.boot_s,
 		xml: ($d + "/runtime.xml"), boot_log: ($d + "/boot.log"),
 		failures: ([.results[] | select(.status == "FAIL") | .suite + "." + .name] | .[:10])}' "$rt")
-	json=$(printf '%s' "$json" | jq --arg k "$k" --arg kv "$kv" --argjson st "$kjson" \
+	json=$(printf '%s' "$json" | jq --arg k "$k" --arg kv "$kv" --argjson st "$kjson" --argjson secs "$ksecs" \
 		--arg nb "$nb" --argjson static "$static" --argjson runtime "$runtime" \
-		'. + {($k): {version: $kv, stages: $st,
+		'. + {($k): {version: $kv, stages: $st, seconds: $secs,
 			not_backported: ($nb | split("\n") | map(select(. != ""))),
 			static: $static, runtime: $runtime}}')
 done

@@ -38,10 +38,7 @@ set -eu
 [ $# -eq 3 ] || usage_die "usage: runtime-build.sh TREE SDIR WORK"
 tree=$1 sdir=$2 work=$3
 here=$(cd "$(dirname "$0")" && pwd)
-if [ ! -f "$tree/Makefile" ] || [ ! -d "$tree/arch/s390" ]; then
-	usage_die "$tree is not a kernel tree with arch/s390 (run fetch.sh first)"
-fi
-tree=$(cd "$tree" && pwd)
+tree=$(kernel_tree "$tree") || exit 2
 [ -d "$sdir" ] || usage_die "$sdir is not a directory (give out/<kernel>)"
 sdir=$(cd "$sdir" && pwd)
 [ -f "$sdir/probes.json" ] ||
@@ -49,8 +46,7 @@ sdir=$(cd "$sdir" && pwd)
 case $work in /*) ;; *) work=$(pwd)/$work ;; esac
 fragment=$ZPCI_TOP/compat/runtime.config
 [ -f "$fragment" ] || usage_die "$fragment is missing"
-cross=s390x-linux-gnu-
-for t in "${cross}gcc" ccache quilt lsdiff jq; do
+for t in s390x-linux-gnu-gcc ccache quilt lsdiff jq; do
 	command -v "$t" >/dev/null 2>&1 || usage_die "$t not found (run backport/bootstrap.sh check)"
 done
 jobs=${ZPCI_JOBS:-2}
@@ -115,17 +111,15 @@ else
 	printf '%s\n' "$key" > "$src/.zpci-runtime-applied"
 fi
 
-unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES KCONFIG_CONFIG KBUILD_OUTPUT KBUILD_EXTMOD
-export CCACHE_DIR="$ZPCI_CACHE/ccache"
-mkdir -p "$CCACHE_DIR" "$build"
+mkdir -p "$build"
 logf=$work/build.log
 : > "$logf"
-kmake() {
-	make -C "$src" O="$build" ARCH=s390 CROSS_COMPILE="$cross" \
-		CC="ccache ${cross}gcc" "$@" >> "$logf" 2>&1
+kmake() { sh "$here/kbuild.sh" "$src" "$build" "$@" >> "$logf" 2>&1; }
+# fail WHAT: the tail of the log, then one line naming its cause.
+fail() {
+	tail -n 25 "$logf" | sed 's/^/  /' >&2
+	die_log "$1 for $tree" "$logf"
 }
-fail() { die "$1 failed for $tree; last lines of $logf:
-$(tail -n 25 "$logf")"; }
 
 # The configuration: the tree's KUnit s390 base (the kconfig of its
 # qemu_configs/s390.py, read by importing that module as kunit.py does; or
@@ -159,10 +153,15 @@ grep -qx 'CONFIG_ZPCI_ERROR_TEST=y' "$build/.config" ||
 
 start=$(date +%s)
 log "building $build (make -j$jobs under nice)"
-nice -n 10 make -C "$src" O="$build" ARCH=s390 CROSS_COMPILE="$cross" \
-		CC="ccache ${cross}gcc" -j"$jobs" bzImage >> "$logf" 2>&1 ||
+# Objects expected: as many as the last build of this directory made,
+# or an estimate from the configuration.
+expected=$(cat "$build/.zpci-objects" 2>/dev/null ||
+	sh "$here/kbuild-estimate.sh" "$src" "$build/.config")
+progress_note "building the kernel, make -j$jobs" "$logf" "$expected"
+nice -n 10 sh "$here/kbuild.sh" "$src" "$build" -j"$jobs" bzImage >> "$logf" 2>&1 ||
 	fail "the kernel build"
 echo $(( $(date +%s) - start )) > "$work/build.time"
+find "$build" -name '*.o' -type f | wc -l > "$build/.zpci-objects"
 [ -f "$build/arch/s390/boot/bzImage" ] || die "no $build/arch/s390/boot/bzImage after the build"
 [ -x "$build/usr/gen_init_cpio" ] || die "no $build/usr/gen_init_cpio after the build (CONFIG_BLK_DEV_INITRD)"
 log "built $build/arch/s390/boot/bzImage in $(cat "$work/build.time") s"

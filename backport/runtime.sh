@@ -18,7 +18,7 @@
 #           $ZPCI_CACHE/work/NAME/runtime); runs that share it, such as
 #           mutants of one kernel, rebuild only what differs.
 # Steps: runtime-build.sh (the kernel); the uAPI headers of the upstream
-#   tree (make headers_install, once, into $ZPCI_CACHE/uapi/);
+#   tree (uapi-headers.sh);
 #   runtime-initramfs.sh (tests/uapi/*.c, static); runtime-boot.sh (QEMU);
 #   runtime-results.sh (KTAP through kunit.py parse, lockdep, might_sleep,
 #   oops and panic reports, boot checks); runtime-oracle.sh (with ORACLE);
@@ -53,8 +53,7 @@ fi
 if [ $# -lt 4 ] || [ $# -gt 5 ]; then usage_die "$usage"; fi
 name=$1 tree=$2 sdir=$3 outdir=$4 oracle=${5:-}
 here=$(cd "$(dirname "$0")" && pwd)
-[ -f "$tree/Makefile" ] || usage_die "$tree is not a kernel tree (run fetch.sh $name)"
-tree=$(cd "$tree" && pwd)
+tree=$(kernel_tree "$tree") || exit 2
 [ -z "$oracle" ] || [ -f "$oracle" ] ||
 	usage_die "no oracle results at $oracle; run runtime.sh on the upstream tree first"
 for t in s390x-linux-gnu-gcc python3 jq; do
@@ -83,17 +82,7 @@ build=$work/build
 upname=$(versions_names upstream | head -n 1)
 [ -n "$upname" ] || usage_die "no upstream line in $ZPCI_VERSIONS"
 upstream=$(sh "$here/fetch.sh" "$upname") || exit 2
-hdr=$ZPCI_CACHE/uapi/$(basename "$upstream")
-if [ ! -f "$hdr/.done" ]; then
-	rm -rf "$hdr"
-	mkdir -p "$hdr"
-	(unset MAKEFLAGS MFLAGS MAKELEVEL
-	make -C "$upstream" O="$hdr/obj" ARCH=s390 INSTALL_HDR_PATH="$hdr" \
-		headers_install > "$hdr/headers.log" 2>&1) ||
-		die "make headers_install of $upstream failed (see $hdr/headers.log)"
-	rm -rf "$hdr/obj"
-	touch "$hdr/.done"
-fi
+hdr=$(sh "$here/uapi-headers.sh" "$upstream")
 
 # 3. The programs and the initramfs.
 ird=$work/initramfs

@@ -11,6 +11,12 @@
 #   holds KEY, the command is not run and the stage passes ("inputs
 #   unchanged" in the log). The stamps are removed before the command runs
 #   and written only after it passed, so an interrupted run reruns.
+#   OUTDIR/status/STAGE.seconds: the wall seconds the command took (0
+#   when it was not rerun). While it runs, progress.sh shows on stderr
+#   "<kernel> STAGE: <what>" (<kernel> is OUTDIR's name, <what> from
+#   backport/stages) and its elapsed time; a stage that took 10 s or more,
+#   or failed, ends with one line "<kernel> STAGE: pass (N s)" or
+#   "... FAIL (N s): <message>".
 # Errors: returns the command's exit status (3 for skipped).
 set -eu
 . "$(dirname "$0")/common.sh"
@@ -29,6 +35,7 @@ if [ "$1" = --key ]; then
 fi
 [ $# -ge 2 ] && [ "$1" = -- ] || usage_die "$usage"
 shift
+what=$(stage_what "$stage") || usage_die "stage $stage is not in $ZPCI_TOP/backport/stages"
 mkdir -p "$out/status"
 if [ -n "$key" ]; then
 	fresh=1
@@ -38,13 +45,18 @@ if [ -n "$key" ]; then
 	if [ "$fresh" -eq 1 ]; then
 		echo "inputs unchanged (key $key): not rerun" > "$out/status/$stage.log"
 		echo pass | atomic_write "$out/status/$stage"
+		echo 0 | atomic_write "$out/status/$stage.seconds"
 		exit 0
 	fi
 	# shellcheck disable=SC2086 # stamp paths contain no blanks
 	rm -f $stamps
 fi
+label="$(basename "$out") $stage"
+t0=$(date +%s)
 rc=0
-"$@" 2> "$out/status/$stage.log" || rc=$?
+sh "$(dirname "$0")/progress.sh" -e "$out/status/$stage.log" "$label" "$what" -- "$@" || rc=$?
+secs=$(( $(date +%s) - t0 ))
+echo "$secs" | atomic_write "$out/status/$stage.seconds"
 if [ "$rc" -eq 0 ]; then
 	for s in $stamps; do
 		mkdir -p "$(dirname "$s")"
@@ -58,4 +70,9 @@ case $rc in
 *) echo "fail: $msg" ;;
 esac | atomic_write "$out/status/$stage"
 [ "$rc" -eq 0 ] || cat "$out/status/$stage.log" >&2
+case $rc in
+0) [ "$secs" -lt 10 ] || log "$label: pass ($secs s)" ;;
+3) [ "$secs" -lt 10 ] || log "$label: skipped ($secs s): $msg" ;;
+*) log "$label: FAIL ($secs s): $msg" ;;
+esac
 exit "$rc"

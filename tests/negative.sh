@@ -14,6 +14,8 @@
 #   a series needing fuzz; a drifted new definition; a drift inside a
 #   definition the tree had before; a probe result forced wrong -> exit 1
 #   runtime-build.sh on probes no test-patch set fits -> exit 3 (skipped)
+#   uapi-headers.sh with no rsync on PATH -> exit 1, the message quotes
+#     "rsync: not found" from the log
 set -eu
 cd "$(dirname "$0")/.."
 # shellcheck source=tests/lib.sh
@@ -107,3 +109,19 @@ jq 'map_values(false)' out/7.2/probes.json > "$tmp/novariant/probes.json"
 rc=0; sh backport/runtime-build.sh "$t72" "$tmp/novariant" "$tmp/novariant/work" > "$tmp/o" 2>&1 || rc=$?
 if [ "$rc" -eq 3 ] && grep -q "no test-patch set of patches/variants fits" "$tmp/o"; then
 	ok negative-runtime-no-patch-set-skips; else ko negative-runtime-no-patch-set-skips "exit $rc: $(tail -n 1 "$tmp/o")"; fi
+
+# A failed step's note quotes the line of its log that explains it: the
+# upstream tree's make headers_install (the runtime gate's uAPI headers)
+# with no rsync on PATH must fail naming "rsync: not found", not only the
+# log. The same failure a new machine without rsync met.
+mkdir -p "$tmp/norsync"
+for d in /usr/local/sbin /usr/local/bin /usr/sbin /usr/bin /sbin /bin; do
+	for f in "$d"/*; do
+		b=${f##*/}
+		[ "$b" != rsync ] && [ ! -e "$tmp/norsync/$b" ] || continue
+		ln -s "$f" "$tmp/norsync/$b"
+	done
+done
+rc=0; PATH=$tmp/norsync ZPCI_UAPI_DIR=$tmp/uapi sh backport/uapi-headers.sh "$up" > "$tmp/o" 2>&1 || rc=$?
+if [ "$rc" -eq 1 ] && grep -q "make headers_install of .* failed: .*rsync: not found (see $tmp/uapi/.*/headers.log)" "$tmp/o"; then
+	ok negative-cause-quoted; else ko negative-cause-quoted "exit $rc: $(tail -n 1 "$tmp/o")"; fi
