@@ -16,6 +16,10 @@
 # recipes marked "+" still run. So this Makefile runs in question mode,
 # every recipe carries "+", and the scripts behind it get a clean
 # MAKEFLAGS: the kernel builds they start must not inherit -q.
+# A recipe's status 2 always comes with make's own "*** [...] Error 2"
+# line, so usage errors are found before any recipe runs: backport/args.sh
+# checks the goal's arguments at parse time and $(error) shows its one
+# line (exit 2, and nothing after it).
 MAKEFLAGS += -q
 SHELL := /bin/sh
 KERNELS ?=
@@ -24,10 +28,17 @@ NAME ?=
 SERIES ?=
 export KSRC NAME
 RUN := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL sh
+# shq VALUE: VALUE as one single-quoted shell word.
+shq = '$(subst ','\'',$(1))'
+zpci_goals := $(or $(MAKECMDGOALS),all)
+zpci_args := $(foreach g,$(filter all gate check bench,$(zpci_goals)),$(shell \
+	KERNELS=$(call shq,$(KERNELS)) KSRC=$(call shq,$(KSRC)) NAME=$(call shq,$(NAME)) \
+	SERIES=$(call shq,$(SERIES)) $(RUN) backport/args.sh $(g) 2>&1 >/dev/null))
+$(if $(strip $(zpci_args)),$(error $(strip $(zpci_args))))
 
 .PHONY: all check bench gate clean
 all:
-	+@$(RUN) backport/main.sh $(KERNELS)
+	+@$(RUN) backport/main.sh $(call shq,$(KERNELS))
 
 check:
 	+@$(RUN) tests/run.sh

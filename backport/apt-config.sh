@@ -2,7 +2,7 @@
 # apt-config.sh - write a private apt configuration under the cache and
 # print the apt-get options that select it.
 #
-# Usage: apt-config.sh [--update]
+# Usage: apt-config.sh [--update | --uris]
 # Inputs: ZPCI_SUITES (space-separated suites, default below); the machine's
 #   own apt sources, read with `apt-get indextargets`, give the archive URIs:
 #   suites ending in -security take the URI the machine uses for its own
@@ -10,6 +10,9 @@
 # Outputs: $ZPCI_CACHE/apt/{sources.list,apt.conf,lists/,archives/}; on
 #   stdout the single option "-c <apt.conf>" to pass to apt-get. With
 #   --update, also refreshes the private package lists (at most once an hour).
+#   With --uris, writes nothing and prints the two archive URIs, main and
+#   security, one per line (the fresh-machine test builds its root from
+#   them).
 # Errors: exit 2 when the machine has no usable Debian apt source. The
 #   system's apt configuration is never written.
 set -eu
@@ -17,7 +20,6 @@ set -eu
 
 suites=${ZPCI_SUITES:-bullseye bullseye-security bookworm-security trixie-security trixie-backports sid}
 dir=$ZPCI_CACHE/apt
-mkdir -p "$dir/lists/partial" "$dir/archives/partial" "$dir/parts" "$dir/prefs"
 
 targets=$(apt-get indextargets --format '$(TARGET_OF) $(REPO_URI) $(RELEASE)' 2>/dev/null |
 	awk '$1 == "deb"' | sort -u)
@@ -26,6 +28,12 @@ main_uri=$(printf '%s\n' "$targets" | awk '$3 !~ /-(security|updates|backports)$
 [ -n "$main_uri" ] || usage_die "no Debian archive in this machine's apt sources (apt-get indextargets shows none); add one to /etc/apt/sources.list.d/ and run apt-get update"
 [ -n "$sec_uri" ] || usage_die "no -security archive in this machine's apt sources; add the Debian security archive to /etc/apt/sources.list.d/ and run apt-get update"
 
+if [ "${1:-}" = --uris ]; then
+	printf '%s\n%s\n' "$main_uri" "$sec_uri"
+	exit 0
+fi
+
+mkdir -p "$dir/lists/partial" "$dir/archives/partial" "$dir/parts" "$dir/prefs"
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 {
 	for s in $suites; do

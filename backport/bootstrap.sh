@@ -46,8 +46,11 @@ need python3 python3
 need qemu-system-s390x qemu-system-misc
 need /usr/s390x-linux-gnu/lib/libc.a libc6-dev-s390x-cross
 need flock util-linux
+need rsync rsync
 if [ "${1:-main}" = check ]; then
 	need shellcheck shellcheck
+	# the fresh-machine test builds a minimal Debian root
+	need mmdebstrap mmdebstrap
 fi
 
 [ -n "$missing" ] || exit 0
@@ -59,6 +62,15 @@ if [ "$(id -u)" -ne 0 ]; then
 	exit 2
 fi
 printf '%s: installing %s\n' "$PROG" "$*" >&2
-{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	--no-install-recommends "$@"; } >&2 ||
-	{ printf '%s: error: apt-get install %s failed\n' "$PROG" "$*" >&2; exit 2; }
+log=$(mktemp "${TMPDIR:-/tmp}/zpci-bootstrap.XXXXXX")
+# shellcheck disable=SC2016 # expanded by the inner sh
+if ! sh "$(dirname "$0")/progress.sh" -e "$log" bootstrap "apt-get install of $# packages" -- \
+	sh -c 'exec >&2; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		--no-install-recommends "$@"' sh "$@"; then
+	tail -n 20 "$log" >&2
+	printf '%s: error: apt-get install %s failed: %s\n' "$PROG" "$*" \
+		"$(grep -m 1 -E '^E: |error' "$log" || tail -n 1 "$log")" >&2
+	rm -f "$log"
+	exit 2
+fi
+rm -f "$log"

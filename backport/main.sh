@@ -2,7 +2,8 @@
 # main.sh - the main job: for each kernel, run the pipeline, then print the
 # kernel x stage table and write out/report.json.
 #
-# Usage: main.sh [KERNELS]      (default: every "target" line of versions)
+# Usage: main.sh [KERNEL...]    (default: every "target" line of versions;
+#   one argument may hold several names: make passes KERNELS="7.2 6.12")
 #   KSRC=/path NAME=label main.sh   runs the same pipeline on a user tree
 # The upstream line always runs first: its runtime gate results are the
 # oracle the backports' runtime gates are compared with.
@@ -17,15 +18,15 @@ export PROG=zpci-backport
 
 sh "$here/bootstrap.sh" main
 # sparse 0.6.5~rc1 (7.x kernels silently switch 0.6.4 off), for the gates.
-sh "$here/build-sparse.sh" >/dev/null || exit 2
+sh "$here/progress.sh" "sparse" "building sparse 0.6.5~rc1 from Debian's source package" -- \
+	sh "$here/build-sparse.sh" >/dev/null || exit 2
 if [ -n "${KSRC:-}" ]; then
 	[ -n "${NAME:-}" ] || usage_die "KSRC=$KSRC needs a label: add NAME=<label> (outputs go to out/<label>/)"
 	case $NAME in *[!A-Za-z0-9._-]*) usage_die "NAME=$NAME: use letters, digits, '.', '_' and '-' only" ;; esac
-	[ -f "$KSRC/Makefile" ] && [ -d "$KSRC/arch/s390/pci" ] ||
-		usage_die "KSRC=$KSRC is not a kernel tree with arch/s390/pci; point KSRC at the top of a kernel source tree"
+	kernel_tree "$KSRC" "KSRC=$KSRC" > /dev/null || exit 2
 	kernels=$NAME
 else
-	kernels=${1:-$(versions_names target | tr '\n' ' ')}
+	kernels=${*:-$(versions_names target | tr '\n' ' ')}
 	for k in $kernels; do
 		versions_field "$k" 2 >/dev/null ||
 			usage_die "unknown kernel '$k' in KERNELS: use names from $ZPCI_VERSIONS ($(versions_names | tr '\n' ' '))"
