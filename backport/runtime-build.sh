@@ -7,10 +7,10 @@
 #
 # Usage: runtime-build.sh TREE SDIR WORK
 #   TREE  pristine kernel tree (read only; nothing is written into it)
-#   SDIR  directory with probes.json (to choose our patch set, see
-#         patches/variants) and, for a backport, series + patches/ (the
-#         generated quilt series). Without a series file only our patches
-#         go on (the upstream tree, the oracle).
+#   SDIR  directory with probes.json (they choose the vfio-pci adapter of
+#         our test code, see runtime-test-patch.sh) and, for a backport,
+#         series + patches/ (the generated quilt series). Without a series
+#         file only our test code goes on (the upstream tree, the oracle).
 #   WORK  work directory: WORK/series (the combined quilt series),
 #         WORK/src (a cp -al copy of TREE; the files a series touches are
 #         real copies), WORK/build (the Kbuild output directory, O=)
@@ -28,8 +28,8 @@
 #   of the series 12-17 s (a change of asm/pci.h: 105 s); with nothing
 #   changed 3-7 s.
 # Errors: exit 2 for bad arguments, a TREE that is no kernel tree or
-#   missing tools; exit 3 (skipped, the reason on stderr) when no patch set
-#   fits the tree's probes; exit 1 when the series
+#   missing tools; exit 3 (skipped, the reason on stderr) when no adapter
+#   of our test code fits the tree's probes; exit 1 when the series
 #   does not apply, the configuration lacks a required symbol or the build
 #   fails (with the last lines of the log).
 set -eu
@@ -51,22 +51,8 @@ for t in s390x-linux-gnu-gcc ccache quilt lsdiff jq; do
 done
 jobs=${ZPCI_JOBS:-2}
 
-# Our patch set: the first line of patches/variants whose probe expression
-# holds for this tree.
-set_name=
-while read -r name expr; do
-	case $name in '#'* | '') continue ;; esac
-	rc=0; sh "$here/needed.sh" "$expr" "$sdir/probes.json" || rc=$?
-	[ "$rc" -ne 2 ] || exit 2
-	if [ "$rc" -eq 0 ]; then set_name=$name; break; fi
-done < "$ZPCI_TOP/patches/variants"
-if [ -z "$set_name" ]; then
-	log "no test-patch set of patches/variants fits the probes in $sdir/probes.json: the runtime gate cannot run on this tree (add a set for it)"
-	exit 3
-fi
-log "test patches: patches/$set_name"
-
-# The combined series: the generated one, then ours.
+# The combined series: the generated one, then our test code
+# (runtime-test-patch.sh; exit 3 when no adapter fits this tree).
 mkdir -p "$work"
 comb=$work/series
 rm -rf "$comb.tmp"
@@ -79,12 +65,13 @@ if [ -f "$sdir/series" ]; then
 		printf '%s\n' "$p" >> "$comb.tmp/series"
 	done < "$sdir/series"
 fi
-while read -r p; do
-	case $p in '#'* | '') continue ;; esac
-	[ ! -e "$comb.tmp/patches/$p" ] || usage_die "patch name $p is in both series"
-	cp "$ZPCI_TOP/patches/$set_name/$p" "$comb.tmp/patches/$p"
-	printf '%s\n' "$p" >> "$comb.tmp/series"
-done < "$ZPCI_TOP/patches/$set_name/series"
+tp=zz-zpci-backport-test-hooks.patch
+[ ! -e "$comb.tmp/patches/$tp" ] || usage_die "patch name $tp is in the generated series"
+rc=0
+adapter=$(sh "$here/runtime-test-patch.sh" "$tree" "$sdir" "$sdir/probes.json" "$comb.tmp/patches/$tp") || rc=$?
+[ "$rc" -eq 0 ] || exit "$rc"
+printf '%s\n' "$tp" >> "$comb.tmp/series"
+log "test code: patches/zpci-error-test with the $adapter adapter"
 rm -rf "$comb"
 mv "$comb.tmp" "$comb"
 
@@ -149,7 +136,7 @@ done
 grep -qxE 'CONFIG_VFIO_PCI_ZDEV(_KVM)?=y' "$build/.config" ||
 	die "neither CONFIG_VFIO_PCI_ZDEV_KVM=y nor CONFIG_VFIO_PCI_ZDEV=y came out for $tree (see $build/.config)"
 grep -qx 'CONFIG_ZPCI_ERROR_TEST=y' "$build/.config" ||
-	die "CONFIG_ZPCI_ERROR_TEST=y did not come out for $tree: patches/$set_name adds it; see its depends on and $build/.config"
+	die "CONFIG_ZPCI_ERROR_TEST=y did not come out for $tree: the $adapter adapter's Kconfig line must hold; see $build/.config"
 
 start=$(date +%s)
 log "building $build (make -j$jobs under nice)"

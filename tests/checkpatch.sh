@@ -1,16 +1,15 @@
 #!/bin/sh
-# tests/checkpatch.sh - our own kernel patches (patches/<set>/*.patch) follow
-# kernel style: the upstream tree's scripts/checkpatch.pl --strict finds no
-# error, warning or check in them.
+# tests/checkpatch.sh - our own kernel code (patches/zpci-error-test/*.c and
+# *.h, the runtime gate's test hooks and KUnit suites) follows kernel
+# style: the upstream tree's scripts/checkpatch.pl --strict finds no error,
+# warning or check in it, nor in the test patch made from it for 7.3.
 # Commands and expected results:
-#   checkpatch.pl --strict --no-tree P, for each P of patches/*/*.patch
-#     -> "total: 0 errors, 0 warnings, 0 checks"
-#   the same on a copy of the first patch with one added C statement indented by
-#     spaces (the negative control) -> at least one error
-# The patches are named by absolute path: given the relative path of a
-# file git tracks here, 7.3's checkpatch.pl reported the blank context
-# lines of a patch as trailing whitespace (an untracked copy, or the same
-# file by absolute path, passes).
+#   checkpatch.pl --strict --no-tree -f F, for each F of
+#     patches/zpci-error-test/*.[ch]               -> nothing reported
+#   checkpatch.pl --strict --no-tree on the patch runtime-test-patch.sh
+#     writes for the upstream tree                 -> nothing reported
+#   the same -f run on a copy of store_test.c with one C statement indented
+#     by spaces (the negative control)             -> at least one error
 # Takes a few seconds.
 set -eu
 cd "$(dirname "$0")/.."
@@ -19,16 +18,26 @@ cd "$(dirname "$0")/.."
 
 up=$(sh backport/fetch.sh "$(versions_names upstream | head -n 1)")
 cp="perl $up/scripts/checkpatch.pl --strict --no-tree --no-summary --terse"
-for p in "$ZPCI_TOP"/patches/*/*.patch; do
-	if out=$($cp "$p" 2>&1); then ok "checkpatch-$(basename "$(dirname "$p")")-$(basename "$p" .patch)"
-	else ko "checkpatch-$(basename "$(dirname "$p")")-$(basename "$p" .patch)" "$(printf '%s\n' "$out" | head -n 1)"; fi
+for f in "$ZPCI_TOP"/patches/zpci-error-test/*.[ch]; do
+	if out=$($cp -f "$f" 2>&1); then ok "checkpatch-$(basename "$f")"
+	else ko "checkpatch-$(basename "$f")" "$(printf '%s\n' "$out" | head -n 1)"; fi
 done
+# The patch made from it, for the upstream tree (no series).
+upn=$(versions_names upstream | head -n 1)
+[ -f "out/$upn/probes.json" ] || sh backport/run-kernel.sh "$upn" > /dev/null 2>&1 || :
+mkdir -p "$tmp/noseries"
+if sh backport/runtime-test-patch.sh "$up" "$tmp/noseries" "out/$upn/probes.json" "$tmp/test.patch" > /dev/null 2>&1 &&
+	out=$($cp "$tmp/test.patch" 2>&1); then
+	ok checkpatch-test-patch
+else
+	ko checkpatch-test-patch "$(printf '%s\n' "${out:-runtime-test-patch.sh failed}" | head -n 1)"
+fi
 
-first=$(ls "$ZPCI_TOP"/patches/*/*.patch | head -n 1)
-awk '!done && /^\+\t[a-z].*;$/ { sub(/^\+\t/, "+        "); done = 1 } { print }' "$first" > "$tmp/bad.patch"
-if cmp -s "$first" "$tmp/bad.patch"; then
-	ko checkpatch-negative-control "no tab-indented added line in $first to break"
-elif $cp "$tmp/bad.patch" > "$tmp/bad.out" 2>&1; then
+awk '!done && /^\t[a-z].*;$/ { sub(/^\t/, "        "); done = 1 } { print }' \
+	"$ZPCI_TOP/patches/zpci-error-test/store_test.c" > "$tmp/bad.c"
+if cmp -s "$ZPCI_TOP/patches/zpci-error-test/store_test.c" "$tmp/bad.c"; then
+	ko checkpatch-negative-control "no tab-indented statement in store_test.c to break"
+elif $cp -f "$tmp/bad.c" > "$tmp/bad.out" 2>&1; then
 	ko checkpatch-negative-control "checkpatch accepted a line indented by spaces"
 else
 	ok "checkpatch-negative-control: $(grep -m 1 -o 'ERROR: .*' "$tmp/bad.out" || head -n 1 "$tmp/bad.out")"
