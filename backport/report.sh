@@ -6,10 +6,13 @@
 #   and out/NAME/runtime.json, summarised when present.
 # Outputs: the table on stdout, each cell the stage's status and its wall
 #   seconds; out/report.json (atomically): per kernel its version, each
-#   stage's status (stages) and wall seconds (seconds), not_backported, and
-#   static {findings, by_rule, seconds} and runtime {checks, failed,
-#   build_s, boot_s, xml, boot_log (paths relative to out/), failures
-#   (the first 10 "suite.name")}.
+#   stage's status (stages) and wall seconds (seconds), not_backported,
+#   also_changes (every effect beyond the feature that a rule applied
+#   declares, the QEMU requirement among them), static {findings,
+#   by_rule, seconds} and runtime {checks, failed, build_s, boot_s, xml,
+#   boot_log (paths relative to out/), failures
+#   (the first 10 "suite.name"), deviations (declared, with rule and
+#   reason)}.
 # Errors: exit 0 when no stage failed, 1 when one did.
 set -eu
 . "$(dirname "$0")/common.sh"
@@ -45,6 +48,8 @@ for k in "$@"; do
 	# Upstream work the series needs but does not carry (from the rules'
 	# "// Not backported:" lines, via gen/*.meta).
 	nb=$(cat "$outroot/$k"/gen/*.meta 2>/dev/null | sed -n 's/^not backported: //p' | sort -u)
+	# Effects beyond the feature itself ("// Also changes:" of the rules).
+	ac=$(cat "$outroot/$k"/gen/*.meta 2>/dev/null | sed -n 's/^also changes: //p' | awk '!seen[$0]++')
 	[ -z "$nb" ] || notes="$notes
   $k: not backported: $(printf '%s' "$nb" | paste -sd ';' -)"
 	# The gates' own outputs, summarised.
@@ -56,11 +61,13 @@ for k in "$@"; do
 	[ ! -f "$rt" ] || runtime=$(jq -c --arg d "$k" '{checks: (.results | length),
 		failed, build_s: .timings.build_s, boot_s: .timings.boot_s,
 		xml: ($d + "/runtime.xml"), boot_log: ($d + "/boot.log"),
-		failures: ([.results[] | select(.status == "FAIL") | .suite + "." + .name] | .[:10])}' "$rt")
+		failures: ([.results[] | select(.status == "FAIL" and .deviation == null) | .suite + "." + .name] | .[:10]),
+		deviations: (.deviations // [])}' "$rt")
 	json=$(printf '%s' "$json" | jq --arg k "$k" --arg kv "$kv" --argjson st "$kjson" --argjson secs "$ksecs" \
-		--arg nb "$nb" --argjson static "$static" --argjson runtime "$runtime" \
+		--arg nb "$nb" --arg ac "$ac" --argjson static "$static" --argjson runtime "$runtime" \
 		'. + {($k): {version: $kv, stages: $st, seconds: $secs,
 			not_backported: ($nb | split("\n") | map(select(. != ""))),
+			also_changes: ($ac | split("\n") | map(select(. != ""))),
 			static: $static, runtime: $runtime}}')
 done
 [ -z "$notes" ] || printf '\nnotes:%s\n' "$(printf '%s' "$notes" | awk '!seen[$0]++')"

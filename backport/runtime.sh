@@ -30,7 +30,10 @@
 # Outputs in OUTDIR:
 #   boot.log      the whole console
 #   runtime.json  {name, timings: {build_s, boot_s}, results: [{suite, name,
-#                 status: PASS|FAIL|SKIP, message}], failed}
+#                 status: PASS|FAIL|SKIP, message[, deviation]}], failed,
+#                 deviations}: a FAIL that a rule of the series declares
+#                 ("// Deviates:", see runtime-oracle.sh) carries deviation
+#                 and does not count as failed
 #   runtime.xml   the same as JUnit XML, one testsuite per suite: the KUnit
 #                 suites, zpci_uapi, "log" (one case per report pattern) and
 #                 "boot"; with ORACLE also "oracle" (one case per oracle test)
@@ -96,14 +99,26 @@ tr -d '\r' < "$outdir/boot.log" > "$res/console.log"
 
 # 5. The results: KTAP, report patterns, boot checks; then the oracle.
 sh "$here/runtime-results.sh" "$res" "$tree" "$upstream" "$booted"
-[ -z "$oracle" ] || sh "$here/runtime-oracle.sh" "$res/results.json" "$oracle"
+# The deviations the series' rules declare (their "// Deviates:" lines),
+# read from the rules its patch headers name.
+: > "$res/deviations.tsv"
+for p in "$sdir"/patches/*.patch; do
+	[ -f "$p" ] || continue
+	sed -n 's/^Backport: .*; rules: \(.*\); compat: .*$/\1/p' "$p" | tr ' ' '\n'
+done | sort -u | while read -r r; do
+	[ -f "$ZPCI_TOP/semantic-patches/$r" ] || continue
+	sh "$here/cocci-header.sh" "$ZPCI_TOP/semantic-patches/$r" Deviates |
+		sed -n "s/^\([^ ]*\) \([A-Z]*\): \(.*\)\$/\1\t\2\t\3\t$r/p"
+done > "$res/deviations.tsv"
+[ -z "$oracle" ] || sh "$here/runtime-oracle.sh" "$res/results.json" "$oracle" "$res/deviations.tsv"
 boot_s=$(sed -n 's/^runtime-boot: .* after \([0-9]*\) s$/\1/p' "$res/console.log" | tail -n 1)
 
 build_s=$(cat "$work/build.time" 2>/dev/null || echo null)
 jq --arg n "$name" --arg o "$oracle" --argjson b "$build_s" --argjson t "${boot_s:-null}" '
 	{name: $n, oracle: (if $o == "" then null else $o end),
 	 timings: {build_s: $b, boot_s: $t},
-	 failed: (map(select(.status == "FAIL")) | length),
+	 failed: (map(select(.status == "FAIL" and .deviation == null)) | length),
+	 deviations: [.[] | select(.deviation != null) | "\(.suite).\(.name): \(.deviation)"],
 	 results: .}' "$res/results.json" | atomic_write "$outdir/runtime.json"
 
 sh "$here/runtime-junit.sh" "$outdir/runtime.json" | atomic_write "$outdir/runtime.xml"

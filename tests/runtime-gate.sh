@@ -22,7 +22,10 @@
 #          (the KUnit thread ends holding it), boot.uapi_finished (the uAPI
 #          program then blocks on the lock until init gives up)
 #   One mutant per test, on each K of ZPCI_RUNTIME_TEST_MUTANT_KERNELS
-#   (default: the upstream tree only), listed at the end of this file.
+#   (default: the upstream tree only), listed at the end of this file;
+#   among them the error-and-recovery flow: the dispatch on the event code
+#   dropped (every event attempts recovery), an FMB event queued, and no
+#   reset offered after an error (the zPCI slot has no reset_slot).
 #   A mutant runs only on a kernel that passed the gate itself in this run
 #   (otherwise "FAIL runtime-mutant-...: not run").
 # ZPCI_RUNTIME_ONLY="mutant..." runs only the mutants named.
@@ -202,6 +205,15 @@ for k in $tkernels; do
 	run_mutant "$k" base-cap-v2 $zd \
 		's{(\.header\.id = VFIO_DEVICE_INFO_CAP_ZPCI_BASE,\n\t\t\.header\.version =) 3,}{$1 2,}' \
 		vfio_zpci_error_feature.zpci_feature_base_cap zpci_uapi.zpci_base_cap
+	run_mutant "$k" dispatch-dropped $ev \
+		's{\tswitch \(ccdf->pec\) \{\n.*?\tdefault: [^\n]*\n(.*?)\t\tbreak;\n\t\}\n}{$1}s' \
+		zpci_uapi.event_fmb_ignored zpci_uapi.event_perm_failure
+	run_mutant "$k" fmb-queued $ev \
+		's{(\tcase 0x002c:\n)(\t\tbreak;)}{$1\t\tzpci_store_pci_error(pdev, ccdf);\n$2}' \
+		zpci_uapi.event_fmb_ignored
+	run_mutant "$k" no-reset-after-error drivers/pci/hotplug/s390_pci_hpc.c \
+		's{(\.reset_slot =\s+)reset_slot,}{${1}NULL,}' \
+		zpci_uapi.recover_reset
 	run_mutant "$k" err-irq-pcie-only drivers/vfio/pci/vfio_pci_core.c \
 		's{(\} else if \(irq_type == VFIO_PCI_ERR_IRQ_INDEX\) \{\n\t\treturn) 1;}{$1 pci_is_pcie(vdev->pdev) ? 1 : 0;}' \
 		vfio_zpci_error_feature.zpci_feature_err_irq_count zpci_uapi.err_irq_info

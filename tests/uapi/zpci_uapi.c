@@ -8,7 +8,14 @@
  *   test-only debugfs file zpci_error_test/inject, which calls
  *   zpci_event_error() with a CCDF), wait for the eventfd, take the CCDF
  *   length from the ZPCI_BASE capability, GET the feature until ENOMSG,
- *   close, and check that the leftovers were cleared.
+ *   close, and check that the leftovers were cleared. Then the whole flow
+ *   QEMU drives after an error, one class of event code at a time (a
+ *   measurement-block event, a recoverable error, 0x0040): what is
+ *   stored, whether the eventfd fires, and the channel state the kernel
+ *   gives the function (debugfs zpci_error_test/channel_state); and the
+ *   recovery QEMU would do, VFIO_DEVICE_RESET (or a hot reset where that
+ *   is all the device offers), after which config space must read back
+ *   and the feature be empty.
  *
  * Built against the uAPI headers that `make headers_install` exports from
  * upstream Linux 7.3, so the numbers and structs are exactly upstream's on
@@ -48,6 +55,10 @@
 #define CCDF_OFF_PEC	30
 
 #define INJECT_PATH	"/sys/kernel/debug/zpci_error_test/inject"
+#define STATE_PATH	"/sys/kernel/debug/zpci_error_test/channel_state"
+#define PEC_FMB		0x002a	/* error event concerns the FMB: ignored */
+#define PEC_RECOVER	0x0160	/* any other code: the function is frozen */
+#define PEC_PERM	0x0040	/* service action or recovery failed */
 #define MAX_QUEUED	4	/* the kernel's queue depth, ZPCI_ERR_PENDING_MAX */
 
 /* The tests, in the order they run; the KTAP plan is known up front. */
@@ -66,7 +77,13 @@ static const char *const tests[] = {
 	"feature_full_queue",
 	"feature_argsz_and_data_zero",
 	"feature_bad_pointer",
+	"event_fmb_ignored",
+	"event_recoverable",
+	"recover_reset",
+	"recover_config_readable",
+	"recover_feature_empty",
 	"close_clears",
+	"event_perm_failure",
 };
 
 #define NTESTS ((int)(sizeof(tests) / sizeof(tests[0])))
@@ -511,6 +528,137 @@ static int test_bad_pointer(void)
 	return expect_events(0, 0);
 }
 
+/* The channel state the kernel gives our function: 0 or -1 when unknown. */
+static int channel_state(char *state, size_t len)
+{
+	char buf[512], *line, *save = NULL;
+	unsigned int f;
+	char name[32];
+
+	if (read_file(STATE_PATH, buf, sizeof(buf))) {
+		diag("cannot read %s", STATE_PATH);
+		return -1;
+	}
+	for (line = strtok_r(buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		if (sscanf(line, "%x %31s", &f, name) == 2 && f == fid) {
+			snprintf(state, len, "%s", name);
+			return 0;
+		}
+	}
+	diag("%s has no line for fid 0x%x", STATE_PATH, fid);
+	return -1;
+}
+
+/* Whether the eventfd fires within @ms milliseconds (it is drained). */
+static int signalled_within(int ms)
+{
+	struct pollfd p = { .fd = event_fd, .events = POLLIN };
+	int fired = poll(&p, 1, ms) == 1;
+
+	drain_eventfd();
+	return fired;
+}
+
+/*
+ * One event of class @what with code @pec: the eventfd must fire (or not,
+ * @signal), the queue must then hold exactly @stored events of that code,
+ * and the channel state be @state ("" for: as it was before).
+ */
+static int test_event(const char *what, unsigned int pec, int signal,
+		      int stored, const char *state)
+{
+	char before[32] = "", after[32] = "";
+	int ok = 1, fired;
+
+	drain_eventfd();
+	if (channel_state(before, sizeof(before)) || !inject(pec))
+		return 0;
+	fired = signalled_within(signal ? 10000 : 500);
+	if (fired != signal) {
+		diag("%s event 0x%x: the eventfd %s", what, pec,
+		     signal ? "did not fire" : "fired");
+		ok = 0;
+	}
+	ok &= expect_events(pec, stored);
+	if (channel_state(after, sizeof(after)))
+		return 0;
+	if (strcmp(after, state[0] ? state : before)) {
+		diag("%s event 0x%x: channel state %s (before: %s), want %s",
+		     what, pec, after, before, state[0] ? state : before);
+		ok = 0;
+	}
+	return ok;
+}
+
+/* What QEMU does to recover a function: VFIO_DEVICE_RESET, or a hot reset. */
+static int test_reset(void)
+{
+	struct vfio_device_info info = { .argsz = sizeof(info) };
+	struct vfio_pci_hot_reset_info hinfo = { .argsz = sizeof(hinfo) };
+	__u64 buf[(sizeof(struct vfio_pci_hot_reset) + sizeof(__s32) + 7) / 8] = {};
+	struct vfio_pci_hot_reset *h = (void *)buf;
+
+	if (ioctl(device_fd, VFIO_DEVICE_GET_INFO, &info)) {
+		diag("VFIO_DEVICE_GET_INFO: %s", strerror(errno));
+		return 0;
+	}
+	if (info.flags & VFIO_DEVICE_FLAGS_RESET) {
+		if (!ioctl(device_fd, VFIO_DEVICE_RESET))
+			return 1;
+		diag("VFIO_DEVICE_RESET: %s", strerror(errno));
+		return 0;
+	}
+	if (ioctl(device_fd, VFIO_DEVICE_GET_PCI_HOT_RESET_INFO, &hinfo) &&
+	    errno != ENOSPC) {
+		diag("no VFIO_DEVICE_FLAGS_RESET, and no hot reset: %s",
+		     strerror(errno));
+		return 0;
+	}
+	h->argsz = sizeof(*h) + sizeof(__s32);
+	h->count = 1;
+	memcpy(h->group_fds, &group_fd, sizeof(group_fd));
+	if (ioctl(device_fd, VFIO_DEVICE_PCI_HOT_RESET, h)) {
+		diag("VFIO_DEVICE_PCI_HOT_RESET: %s", strerror(errno));
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * Config space reads back through the config region: the vendor ID, which
+ * vfio-pci keeps in its virtual config space, and the command and status
+ * registers, which it reads from the function.
+ */
+static int test_config_readable(void)
+{
+	struct vfio_region_info reg = {
+		.argsz = sizeof(reg),
+		.index = VFIO_PCI_CONFIG_REGION_INDEX,
+	};
+	unsigned char id[2], cmd_status[4];
+
+	if (ioctl(device_fd, VFIO_DEVICE_GET_REGION_INFO, &reg)) {
+		diag("VFIO_DEVICE_GET_REGION_INFO(config): %s", strerror(errno));
+		return 0;
+	}
+	if (pread(device_fd, id, sizeof(id), (off_t)reg.offset) != sizeof(id) ||
+	    (id[0] == 0xff && id[1] == 0xff)) {
+		diag("the vendor ID does not read back");
+		return 0;
+	}
+	if (pread(device_fd, cmd_status, sizeof(cmd_status),
+		  (off_t)reg.offset + 4) != sizeof(cmd_status)) {
+		diag("reading command and status: %s", strerror(errno));
+		return 0;
+	}
+	if (cmd_status[2] == 0xff && cmd_status[3] == 0xff) {
+		diag("the status register reads 0xffff: config space is blocked");
+		return 0;
+	}
+	return 1;
+}
+
 static int test_close_clears(void)
 {
 	if (!inject(0x150) || !inject(0x151))
@@ -592,7 +740,31 @@ int main(int argc, char **argv)
 		result("feature_argsz_and_data_zero", rc && expect_events(0x130, 1));
 
 		result("feature_bad_pointer", test_bad_pointer());
+
+		result("event_fmb_ignored",
+		       test_event("FMB", PEC_FMB, 0, 0, ""));
+		result("event_recoverable",
+		       test_event("recoverable", PEC_RECOVER, 1, 1, "frozen"));
+		result("recover_reset", test_reset());
+		result("recover_config_readable", test_config_readable());
+		rc = get_event(ccdf);
+		if (rc != -ENOMSG)
+			diag("GET after the reset: %s", strerror(-rc));
+		result("recover_feature_empty", rc == -ENOMSG);
 		result("close_clears", test_close_clears());
+	}
+	/*
+	 * Last: a function that failed for good stays so. The device was
+	 * opened again (close_clears), and its error eventfd with it, as
+	 * QEMU does after a reopen.
+	 */
+	if (device_fd < 0 && group_fd >= 0)
+		open_device();
+	if (device_fd >= 0 && ndone < NTESTS) {
+		if (event_fd >= 0)
+			close(event_fd);
+		result("event_perm_failure", set_err_eventfd() &&
+		       test_event("permanent", PEC_PERM, 1, 1, "perm_failure"));
 	}
 	if (device_fd >= 0)
 		close(device_fd);
