@@ -37,14 +37,15 @@ all_but() {
 		 "HAVE_VFIO_PCI_DEVICE", "HAVE_VFIO_PCI_ZDEV_OPEN_DEVICE",
 		 "HAVE_ZPCI_CCDF_PENDING", "HAVE_ZPCI_EVENT_RECOVERY",
 		 "HAVE_ZPCI_RECOVERY_MINIMAL_DRIVER", "HAVE_ZPCI_REPORT_STATUS",
-		 "HAVE_ZPCI_BASE_CAP_FH", "HAVE_TO_PCI_DRIVER_NULL"]
+		 "HAVE_ZPCI_BASE_CAP_FH", "HAVE_TO_PCI_DRIVER_NULL",
+		 "HAVE_ZPCI_STATE_LOCK", "HAVE_CLP_REFRESH_FH"]
 		| ($off | split(" ")) as $o
 		| map({(.): (. as $k | $o | any(. == $k) | not)}) | add'
 }
 expect_7_2=$(all_but "HAVE_ZPCI_CCDF_PENDING HAVE_VFIO_PCI_DEVICE")
 expect_6_12=$(all_but "HAVE_ZPCI_CCDF_PENDING HAVE_VFIO_PCI_DEVICE HAVE_ZPCI_REPORT_STATUS HAVE_ZPCI_RECOVERY_MINIMAL_DRIVER")
 # 6.1 also lacks guard(device) and has the two-argument eventfd_signal().
-expect_6_1=$(all_but "HAVE_ZPCI_CCDF_PENDING HAVE_VFIO_PCI_DEVICE HAVE_ZPCI_REPORT_STATUS HAVE_ZPCI_RECOVERY_MINIMAL_DRIVER HAVE_GUARD_DEVICE HAVE_EVENTFD_SIGNAL_1ARG")
+expect_6_1=$(all_but "HAVE_ZPCI_CCDF_PENDING HAVE_VFIO_PCI_DEVICE HAVE_ZPCI_REPORT_STATUS HAVE_ZPCI_RECOVERY_MINIMAL_DRIVER HAVE_GUARD_DEVICE HAVE_EVENTFD_SIGNAL_1ARG HAVE_ZPCI_STATE_LOCK")
 # only NAMES: the probes of a tree that has nothing but NAMES.
 only() { jq -n -c --argjson all "$(all_but "")" --arg on "$1" '($on | split(" ")) as $o | $all | with_entries(.value = (.key as $k | $o | any(. == $k)))'; }
 # 5.10.262: the old vfio-pci layout and no host recovery, but a stable

@@ -7,10 +7,8 @@
 //
 // Confidence: High
 // Options: --very-quiet
-// Upstream: 0a8107de8091 ("vfio-pci/zdev: add function handle to clp base capability")
-// Author: Matthew Rosato <mjrosato@linux.ibm.com>
+// Upstream: 0a8107de8091 (see semantic-patches/commits)
 // Kind: prerequisite
-// Patch-mainline: v6.0-rc1
 // Why: the version 3 ZPCI_BASE capability of fa63a2e3f947 extends version 2, which adds fh
 // Needed when: !HAVE_ZPCI_BASE_CAP_FH && !HAVE_ZPCI_CCDF_PENDING
 // Affects: function zpci_base_cap
