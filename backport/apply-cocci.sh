@@ -36,6 +36,28 @@ if [ -n "$probes" ]; then
 	done
 fi
 
+# expected: the "// Expect:" lines that count on this tree ("KEY COUNT
+# FILE"): unconditional ones, and those whose "if EXPR" holds.
+expected() {
+	awk '/^\/\/ Expect: / { print $3, $4, $5, ($6 == "if" ? substr($0, index($0, " if ") + 4) : "") }' "$cocci" |
+	while read -r key count file cond; do
+		if [ -n "$cond" ]; then
+			[ -n "$probes" ] || die "$rname: '// Expect: $key' is conditional but no probe results were given"
+			rc=0; sh "$here/needed.sh" "$cond" "$probes" || rc=$?
+			[ "$rc" -le 1 ] || exit 2
+			[ "$rc" -eq 0 ] || continue
+		fi
+		printf '%s %s %s\n' "$key" "$count" "$file"
+	done
+}
+want=$(expected)
+if [ -z "$want" ]; then
+	# Every rule of the file is for another kind of tree (each of its
+	# Expect lines is conditional, and none holds): nothing to run.
+	log "$rname on $kernel: no rule applies to this tree"
+	exit 0
+fi
+
 wdir=$(cd "$(dirname "$work")" && pwd)
 log=$wdir/$rname.log
 expanded=$wdir/$rname.expanded
@@ -50,14 +72,7 @@ if grep -q -E '^(minus|plus): parse error|^Fatal error|^exception' "$log"; then
 fi
 
 # Every announced rule: exactly COUNT places.
-awk '/^\/\/ Expect: / { print $3, $4, $5, ($6 == "if" ? substr($0, index($0, " if ") + 4) : "") }' "$cocci" |
-while read -r key count file cond; do
-	if [ -n "$cond" ]; then
-		[ -n "$probes" ] || die "$rname: '// Expect: $key' is conditional but no probe results were given"
-		rc=0; sh "$here/needed.sh" "$cond" "$probes" || rc=$?
-		[ "$rc" -le 1 ] || exit 2
-		[ "$rc" -eq 0 ] || continue
-	fi
+printf '%s\n' "$want" | while read -r key count file; do
 	n=$(awk -v k="$key" '$1 == "ZPCI-MATCH" && $2 == k' "$log" | wc -l)
 	where=$(awk -v k="$key" '$1 == "ZPCI-MATCH" && $2 == k { printf " %s:%s", $3, $4 }' "$log")
 	if [ "$n" -ne "$count" ]; then

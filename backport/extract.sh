@@ -10,7 +10,9 @@
 #         prototype, struct, union, enum, macro, typedef, variable, or
 #         member, whose NAME is written STRUCT.MEMBER. The kind
 #         case-to-default, NAME written LABEL@FUNCTION, is the switch arm
-#         "case LABEL:" in FUNCTION up to the end of its default arm.
+#         "case LABEL:" in FUNCTION up to the end of its default arm; the
+#         kind switch, NAME a FUNCTION, is the first switch statement of
+#         FUNCTION, from "switch (" to its closing brace.
 # Outputs: the lines on stdout, byte for byte. A struct, function or macro
 #   takes the comment block directly above it along; a function takes the
 #   EXPORT_SYMBOL*() line directly below it along; a member takes the
@@ -48,6 +50,18 @@ one() {
 }
 
 case $spec in
+"switch "*)
+	# shellcheck disable=SC2046 # "START END" splits into two arguments
+	set -- $(one function "${spec#switch }")
+	awk -v s="$1" -v e="$2" -v src="$src" '
+		NR < s || NR > e { next }
+		!on && match($0, /^[ \t]*switch \(/) { on = 1; ind = substr($0, 1, RLENGTH - 8) }
+		on { print; n++ }
+		on && n > 1 && $0 == ind "}" { done = 1; exit }
+		END { if (!done) { print src ": no whole switch statement in the function" > "/dev/stderr"; exit 1 } }
+	' "$src"
+	exit
+	;;
 "case-to-default "*@*)
 	label=${spec#* }
 	fn=${label#*@}
