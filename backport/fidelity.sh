@@ -7,15 +7,20 @@
 #   WORK      the tree with the series applied
 #   UPSTREAM  the upstream tree
 #   OUTDIR    out/<kernel>, whose gen/*.meta name the rules applied
-# Inputs: backport/fidelity.items. A definition that differs is attributed
+# Inputs: backport/fidelity.items (ZPCI_FIDELITY_ITEMS: another file, for
+#   the tests). A definition that differs is attributed
 #   to the applied rules whose "// Affects:" header names it, or, for a
 #   definition the tree had before the series, to the tree itself when the
 #   series changed it and every token difference left was there before.
+#   Every definition the series adds, changes or removes (touched.sh; our
+#   compat headers, in files neither the tree nor upstream has, aside)
+#   must be an item: one that is not is "NOT COMPARED".
 # Outputs: OUTDIR/fidelity.txt, one line per definition: "identical",
-#   "differs: <rules>" or "UNATTRIBUTED", with a token diff for the last
-#   two; OUTDIR/fidelity.json with the same verdicts.
-# Errors: exit 1 when any definition differs without an attribution or is
-#   missing from the backported tree.
+#   "differs: <rules>", "gone, as upstream", "absent: <rule>",
+#   "UNATTRIBUTED", "MISSING" or "NOT COMPARED", with a token diff for a
+#   difference; OUTDIR/fidelity.json with the same verdicts.
+# Errors: exit 1 when any definition differs without an attribution, is
+#   missing from the backported tree, or is touched but not compared.
 set -eu
 . "$(dirname "$0")/common.sh"
 [ $# -eq 5 ] || usage_die "usage: fidelity.sh KERNEL TREE WORK UPSTREAM OUTDIR"
@@ -75,14 +80,53 @@ sep=
 # pick DIR ALTS: the first of the "|"-separated paths ALTS that DIR has.
 pick() { echo "$2" | sh "$here/pick-files.sh" "$1" 2>/dev/null || echo "${2%%|*}"; }
 
-grep -v -E '^[[:space:]]*(#|$)' "$here/fidelity.items" | while read -r kind name alts; do
-	item="$kind $name"
-	file=$(pick "$upstream" "$alts")
-	ourfile=$(pick "$work" "$alts")
-	if ! sh "$here/extract.sh" "$upstream" "$file" "$item" 2>/dev/null | tokens > "$tmp/up"; then
-		die "fidelity item '$item' is not in upstream $file; fix backport/fidelity.items"
+# record ITEM FILE VERDICT: one line of the report and of the JSON.
+record() {
+	printf '%-60s %s\n' "$1 ($2)" "$3" >> "$report"
+	printf '%s{"item":"%s","file":"%s","verdict":"%s"}' "$sep" "$1" "$2" "$3" >> "$tmp/json"
+	sep=,
+}
+
+# The items: "[gone] KIND NAME FILES [= KIND NAME FILES]" (see the header
+# of fidelity.items).
+grep -v -E '^[[:space:]]*(#|$)' "${ZPCI_FIDELITY_ITEMS:-$here/fidelity.items}" > "$tmp/items"
+while read -r kind name alts rest; do
+	gone=
+	if [ "$kind" = gone ]; then
+		gone=1 kind=$name name=$alts alts=${rest%% *} rest=${rest#"$alts"}
+		[ "$alts" != "$rest" ] || rest=
 	fi
-	if ! sh "$here/extract.sh" "$work" "$ourfile" "$item" > "$tmp/raw" 2>/dev/null; then
+	item="$kind $name"
+	ourfile=$(pick "$work" "$alts")
+	uitem=$item ualts=$alts
+	case $rest in
+	"= "*) set -- ${rest#= }; uitem="$1 $2" ualts=$3 ;;
+	esac
+	file=$(pick "$upstream" "$ualts")
+	if [ -n "$gone" ]; then
+		# A definition the series removes, as upstream has it nowhere.
+		if sh "$here/extract.sh" "$upstream" "$file" "$item" > /dev/null 2>&1; then
+			die "fidelity item 'gone $item' is in upstream $file; fix backport/fidelity.items"
+		fi
+		if sh "$here/extract.sh" "$work" "$ourfile" "$item" > /dev/null 2>&1; then
+			record "$item" "$ourfile" "UNATTRIBUTED: still there, upstream has none"
+		elif sh "$here/extract.sh" "$tree" "$ourfile" "$item" > /dev/null 2>&1; then
+			record "$item" "$ourfile" "gone, as upstream"
+		else
+			record "$item" "$ourfile" "not in this tree"
+		fi
+		continue
+	fi
+	if ! sh "$here/extract.sh" "$upstream" "$file" "$uitem" 2>/dev/null | tokens > "$tmp/up"; then
+		die "fidelity item '$uitem' is not in upstream $file; fix backport/fidelity.items"
+	fi
+	[ "$uitem" = "$item" ] || file="$file: $uitem"
+	if ! sh "$here/extract.sh" "$work" "$ourfile" "$item" > "$tmp/raw" 2>/dev/null &&
+		[ "$uitem" != "$item" ] && ! sh "$here/extract.sh" "$tree" "$ourfile" "$item" > /dev/null 2>&1; then
+		# A counterpart item for a layout this tree does not have.
+		record "$item" "$ourfile" "not in this tree"
+		continue
+	elif ! [ -s "$tmp/raw" ]; then
 		verdict="MISSING"
 		# A lowering may leave a definition out on purpose (the tree
 		# keeps that code elsewhere, or the feature it belongs to is not
@@ -115,20 +159,43 @@ grep -v -E '^[[:space:]]*(#|$)' "$here/fidelity.items" | while read -r kind name
 			fi
 		fi
 	fi
-	printf '%-60s %s\n' "$item ($file)" "$verdict" >> "$report"
+	record "$item" "$file" "$verdict"
 	case $verdict in
-	identical) ;;
-	MISSING|absent:*) ;;
+	identical | MISSING | absent:*) ;;
 	*) diff "$tmp/up" "$tmp/ours" | sed 's/^/    /' >> "$report" || true ;;
 	esac
-	printf '%s{"item":"%s","file":"%s","verdict":"%s"}' "$sep" "$item" "$file" "$verdict" >> "$tmp/json"
-	sep=,
-done
+done < "$tmp/items"
+
+# Every definition the series adds, changes or removes is compared: the
+# upstream backport patches' touched definitions (touched.sh), each
+# covered by an item of its kind, name and file (a member also by its
+# struct). Files neither the tree nor upstream has are our compat headers,
+# not upstream code.
+files=$(sh "$here/series-files.sh" "$out")
+# shellcheck disable=SC2086 # $files is a list of paths
+sh "$here/touched.sh" "$tree" "$work" $files |
+	grep -v -E ' (EXPORT_SYMBOL[A-Z_]*|__packed|__aligned) ' > "$tmp/touched" || :
+while read -r how kind name file; do
+	[ -f "$tree/$file" ] || [ -f "$upstream/$file" ] || continue
+	want="$kind $name"
+	[ "$how" = gone ] && want="gone $want"
+	struct=
+	[ "$kind" != member ] || struct="struct ${name%%.*}"
+	[ -z "$struct" ] || [ "$how" != gone ] || struct="gone $struct"
+	if awk -v w="$want" -v st="$struct" -v f="$file" '
+		{ it = $1 " " $2; alts = $3; if ($1 == "gone") { it = it " " $3; alts = $4 } }
+		(it == w || (st != "" && it == st)) && index("|" alts "|", "|" f "|") { found = 1 }
+		END { exit !found }' "$tmp/items"; then
+		continue
+	fi
+	record "$want" "$file" "NOT COMPARED: the series $how it; add it to backport/fidelity.items"
+done < "$tmp/touched"
 printf ']\n' >> "$tmp/json"
 jq . "$tmp/json" | atomic_write "$out/fidelity.json"
 atomic_write "$out/fidelity.txt" < "$report"
-n=$(jq '[.[] | select(.verdict == "UNATTRIBUTED" or .verdict == "MISSING")] | length' "$out/fidelity.json")
+bad='select(.verdict | test("^(UNATTRIBUTED|MISSING|NOT COMPARED)"))'
+n=$(jq "[.[] | $bad] | length" "$out/fidelity.json")
 [ "$n" -eq 0 ] || {
-	jq -r '.[] | select(.verdict == "UNATTRIBUTED" or .verdict == "MISSING") | "\(.item) in \(.file): \(.verdict)"' "$out/fidelity.json" >&2
+	jq -r ".[] | $bad"' | "\(.item) in \(.file): \(.verdict)"' "$out/fidelity.json" >&2
 	die "$n definition(s) differ from upstream on $kernel without a rule to account for it (see $out/fidelity.txt)"
 }

@@ -11,13 +11,16 @@
 //
 // Confidence: High
 // Options: --very-quiet --smpl-spacing
-// Upstream: 62355f1f87b8 ("s390/pci: Allow automatic recovery with minimal driver support")
-// Author: Niklas Schnelle <schnelle@linux.ibm.com>
+// Upstream: 62355f1f87b8 (see semantic-patches/commits)
 // Kind: prerequisite
-// Patch-mainline: v6.16-rc4
+// Also changes: the host attempts automatic recovery for every bound driver that has error_detected(), mmio_enabled(), slot_reset() and resume() being optional; before, only drivers with error_detected(), slot_reset() and resume() were recovered and every other function was marked permanently failed. This reaches all host drivers, and vfio-pci functions that are bound but not open, whose recovery the host now runs itself. Stable did not take this commit.
 // Why: without it is_driver_supported() demands slot_reset and resume, so vfio-pci (error_detected only) never reaches the error store
 // Needed when: HAVE_ZPCI_EVENT_RECOVERY && !HAVE_ZPCI_RECOVERY_MINIMAL_DRIVER && !HAVE_ZPCI_CCDF_PENDING
 // Affects: function zpci_event_attempt_error_recovery
+// Affects: function ers_result_indicates_abort
+// Affects: function is_driver_supported
+// Affects: function zpci_event_do_error_state_clear
+// Affects: function zpci_event_do_reset
 // Files: arch/s390/pci/pci_event.c
 
 // "case" labels spatch lays out itself come out as "case X :" glued to

@@ -12,6 +12,10 @@
 // Needed when: !HAVE_VFIO_PCI_ZDEV_OPEN_DEVICE && HAVE_VFIO_PCI_DEVICE
 // Affects: function vfio_pci_zdev_open_device
 // Affects: function vfio_pci_zdev_close_device
+// Affects: prototype vfio_pci_zdev_open_device
+// Affects: prototype vfio_pci_zdev_close_device
+// Affects: function vfio_pci_open
+// Affects: function vfio_pci_release
 // Files: drivers/vfio/pci/vfio_pci_zdev.c drivers/vfio/pci/vfio_pci_private.h drivers/vfio/pci/vfio_pci.c
 
 // With the spacing of this file, the added functions are laid out as

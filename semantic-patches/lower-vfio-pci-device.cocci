@@ -13,6 +13,7 @@
 // Needed when: HAVE_VFIO_PCI_DEVICE && !HAVE_VFIO_DEVICE_OPS_DEVICE_FEATURE
 // Affects: function vfio_pci_zdev_feature_err
 // Affects: prototype vfio_pci_zdev_feature_err
+// Affects: function vfio_pci_ioctl
 // Omits: function vfio_pci_core_ioctl_feature
 // Omits: function vfio_pci_ioctl_get_irq_info
 // Files: drivers/vfio/pci/vfio_pci_zdev.c drivers/vfio/pci/vfio_pci_private.h drivers/vfio/pci/vfio_pci.c
