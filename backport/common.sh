@@ -108,3 +108,13 @@ stage_what() {
 	awk -v s="$1" '!/^[[:space:]]*(#|$)/ && $1 == s { sub(/^[^ \t]+[ \t]+/, ""); print; f = 1 }
 		END { exit !f }' "$ZPCI_TOP/backport/stages"
 }
+
+# commit_field ID FIELD: FIELD (id, tag, link, author, subject) of the
+# upstream commit whose full id starts with ID, from
+# semantic-patches/commits; exit 1 when no line, or more than one, fits.
+commit_field() {
+	awk -F '\t' -v id="$1" -v f="$2" '
+		BEGIN { split("id tag link author subject", n, " "); for (i in n) col[n[i]] = i }
+		!/^[[:space:]]*(#|$)/ && index($1, id) == 1 { print $col[f]; c++ }
+		END { exit c != 1 }' "${ZPCI_COMMITS:-$ZPCI_TOP/semantic-patches/commits}"
+}

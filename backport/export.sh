@@ -5,7 +5,9 @@
 # Inputs: OUTDIR/gen/NNNN-<slug>.diff and .meta from generate.sh.
 # Outputs: OUTDIR/series and OUTDIR/patches/NNNN-<slug>.patch, each patch
 #   with a SUSE/Debian style header (From, Subject, Git-commit,
-#   Patch-mainline, References, Backport) above its diff. Written to a
+#   Patch-mainline, References, Backport) above its diff, then a
+#   paragraph "Also changes: ..." for every effect beyond the feature
+#   itself that a rule applied declares, and "Not backported: ..." lines. Written to a
 #   temporary directory first and swapped in, so a reader never sees half a
 #   series; the same input gives byte-identical output.
 # Errors: exit 1 when there is nothing generated.
@@ -15,10 +17,14 @@ set -eu
 out=$1
 ls "$out"/gen/*.diff >/dev/null 2>&1 || die "nothing generated in $out/gen"
 
-# The lore thread of the merged VFIO part of the series (v20, June 2026).
-refs='[PATCH v20 0/3] Error recovery for vfio-pci devices on s390x (VFIO part), linux-s390, 2026-06-30'
-
 field() { awk -v k="$1: " 'index($0, k) == 1 { print substr($0, length(k) + 1) }' "$2"; }
+# para FIELD LABEL: each FIELD line of the meta $m as a paragraph
+# "LABEL: text", folded at 72 columns.
+para() {
+	field "$1" "$m" | while IFS= read -r a; do
+		printf '\n%s: %s\n' "$2" "$a" | fold -s -w 72 | sed 's/ *$//'
+	done
+}
 
 tmp=$(mktemp -d "$out/.export.tmp.XXXXXX")
 mkdir "$tmp/patches"
@@ -32,7 +38,7 @@ for d in "$out"/gen/*.diff; do
 		printf 'Subject: %s\n' "$(field subject "$m")"
 		[ "$kind" = compat ] || printf 'Git-commit: %s\n' "$(field commit "$m")"
 		printf 'Patch-mainline: %s\n' "$(field mainline "$m")"
-		[ "$kind" = compat ] || printf 'References: %s\n' "$refs"
+		[ "$kind" = compat ] || printf 'References: %s\n' "$(field link "$m")"
 		printf 'Backport: zpci-backport %s; rules: %s; compat: %s\n' \
 			"$kind" "$(field rules "$m" | sed 's/^ *//')" "$(field compat "$m")"
 		echo
@@ -41,9 +47,11 @@ for d in "$out"/gen/*.diff; do
 		elif [ "$kind" = prerequisite ]; then
 			printf 'Prerequisite of the backport of "Error recovery for vfio-pci devices\non s390x": %s.\n' "$why"
 		else
-			printf 'Backport of upstream %s for this kernel, generated from the\nupstream tree by zpci-backport.\n' "$(field commit "$m")"
+			printf 'Backport of upstream commit %s\nfor this kernel, generated from the upstream tree by zpci-backport.\n' "$(field commit "$m")"
 		fi
-		field 'not backported' "$m" | sed 's/^/\nNot backported: /'
+		para 'backport note' 'Backport note'
+		para 'also changes' 'Also changes'
+		para 'not backported' 'Not backported'
 		echo '---'
 		cat "$d"
 	} > "$tmp/patches/$stem.patch"

@@ -21,7 +21,7 @@
 #                        (gate-instrument.sh)
 #   zpci/R1 .. zpci/R4   the Coccinelle lock rules
 #                        semantic-patches/check-r[1-4]-*.cocci over the files
-#                        the series touches (series-history.md §4)
+#                        the series touches (backport/DESIGN.md §4)
 # Outputs: OUTDIR/static.sarif (SARIF 2.1.0: one result per finding, paths
 #   relative to the tree root, uriBaseId SRCROOT); OUTDIR/static/ (each
 #   check's files, findings.tsv: rule id, file, line, column, message);

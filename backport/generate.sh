@@ -93,6 +93,8 @@ for unit in "$sp"/[0-9][0-9]-*.cocci; do
 	[ "$rc" -le 1 ] || exit 2
 	[ "$rc" -eq 0 ] || continue
 	commit=$(hdr "$unit" Upstream | cut -d' ' -f1)
+	full=$(commit_field "$commit" id) ||
+		die "$(basename "$unit"): upstream commit '$commit' has no line (or more than one) in semantic-patches/commits"
 
 	# The unit's own rules first, then the lowerings that follow it here.
 	rules=$unit
@@ -133,15 +135,18 @@ for unit in "$sp"/[0-9][0-9]-*.cocci; do
 	patch -p1 -s --fuzz=0 --no-backup-if-mismatch -d "$base" < "$tmp/diffs/$stem.diff" ||
 		die "$(basename "$unit") on $kernel: its own diff does not apply back"
 	{
-		printf 'commit: %s\n' "$commit"
-		printf 'subject: %s\n' "$(hdr "$unit" Upstream | sed 's/^[^(]*("//; s/")$//')"
-		printf 'author: %s\n' "$(hdr "$unit" Author)"
+		printf 'commit: %s\n' "$full"
+		printf 'subject: %s\n' "$(commit_field "$commit" subject)"
+		printf 'author: %s\n' "$(commit_field "$commit" author)"
 		printf 'kind: %s\n' "$(hdr "$unit" Kind)"
-		printf 'mainline: %s\n' "$(hdr "$unit" Patch-mainline | grep . || echo v7.3-rc1)"
+		printf 'mainline: %s\n' "$(commit_field "$commit" tag)"
+		printf 'link: %s\n' "$(commit_field "$commit" link)"
 		printf 'why: %s\n' "$(hdr "$unit" Why)"
 		printf 'rules:'; for r in $rules; do printf ' %s' "$(basename "$r")"; done; echo
 		printf 'compat:%s\n' "${compat:- none}"
 		for r in $rules; do hdr "$r" 'Not backported'; done | sort -u | sed 's/^/not backported: /'
+		for r in $rules; do hdr "$r" 'Also changes'; done | sed 's/^/also changes: /'
+		for r in $rules; do hdr "$r" 'Backport note'; done | sed 's/^/backport note: /'
 	} > "$tmp/diffs/$stem.meta"
 done
 

@@ -10,9 +10,9 @@
 //
 // Confidence: High
 // Options: --very-quiet
-// Upstream: 9f240376d034 ("s390/pci: Store PCI error information for passthrough devices")
-// Author: Farhan Ali <alifm@linux.ibm.com>
+// Upstream: 9f240376d034 (see semantic-patches/commits)
 // Kind: series
+// Also changes: vfio-pci's error eventfd (VFIO_PCI_ERR_IRQ_INDEX) now fires for a function that user space has open (vfio-pci in mediated recovery); before, it did not (the kernel skipped pass-through functions on purpose, or told no driver at all). A QEMU without the s390 error handler (no released QEMU has it) reacts to that eventfd by stopping the guest (vfio_err_notifier_handler(), vm_stop()): with such a QEMU an error event on a passed-through zPCI function now stops the guest instead of being ignored.
 // Needed when: !HAVE_ZPCI_CCDF_PENDING
 // Files: arch/s390/include/asm/pci.h arch/s390/pci/pci.c arch/s390/pci/pci_event.c drivers/vfio/pci/vfio_pci_zdev.c
 //

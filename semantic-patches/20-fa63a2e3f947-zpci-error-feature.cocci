@@ -9,8 +9,7 @@
 //
 // Confidence: High
 // Options: --very-quiet
-// Upstream: fa63a2e3f947 ("vfio-pci/zdev: Add a device feature for error information")
-// Author: Farhan Ali <alifm@linux.ibm.com>
+// Upstream: fa63a2e3f947 (see semantic-patches/commits)
 // Kind: series
 // Needed when: !HAVE_ZPCI_CCDF_PENDING
 // Files: arch/s390/include/asm/pci.h arch/s390/pci/pci_event.c drivers/vfio/pci/vfio_pci_core.c|drivers/vfio/pci/vfio_pci.c drivers/vfio/pci/vfio_pci_priv.h|drivers/vfio/pci/vfio_pci_private.h drivers/vfio/pci/vfio_pci_zdev.c include/uapi/linux/vfio.h include/uapi/linux/vfio_zdev.h

@@ -5,9 +5,9 @@
 //
 // Confidence: High
 // Options: --very-quiet
-// Upstream: 4e3c1fc8abcb ("vfio/pci: Remove the pcie check for VFIO_PCI_ERR_IRQ_INDEX")
-// Author: Farhan Ali <alifm@linux.ibm.com>
+// Upstream: 4e3c1fc8abcb (see semantic-patches/commits)
 // Kind: series
+// Also changes: the error eventfd (VFIO_PCI_ERR_IRQ_INDEX) is offered for functions that are not PCIe too, such as ISM; with a QEMU without the s390 error handler, an error event on such a function now stops the guest as well.
 // Needed when: !HAVE_ZPCI_CCDF_PENDING
 // Files: drivers/vfio/pci/vfio_pci_core.c|drivers/vfio/pci/vfio_pci.c drivers/vfio/pci/vfio_pci_intrs.c
 

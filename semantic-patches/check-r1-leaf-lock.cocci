@@ -1,4 +1,4 @@
-/// R1: pending_errs_lock is a leaf lock (series-history.md §4). While it is
+/// R1: pending_errs_lock is a leaf lock (backport/DESIGN.md §4). While it is
 /// held nothing else is acquired (any lock, guard() or scoped_guard() of one,
 /// the device locks), and none of these is called: pci_get_slot(),
 /// pci_get_domain_bus_and_slot(), pci_walk_bus() (they take pci_bus_sem), the

@@ -1,6 +1,6 @@
 /// R2: the event path takes the device lock (device_lock() or pci_dev_lock(),
 /// or a guard of class device or pci_dev) before pending_errs_lock, never the
-/// reverse (series-history.md §4). Reported: (a) a device lock taken while
+/// reverse (backport/DESIGN.md §4). Reported: (a) a device lock taken while
 /// pending_errs_lock is held, directly or through a callee; (b) in a
 /// function of the event path, one that takes a device lock and reaches a
 /// driver's err_handler callback, pending_errs_lock taken (directly or

@@ -1,5 +1,5 @@
 /// R3: every access to zdev->pending_errs happens with pending_errs_lock
-/// held (series-history.md §4). The one exception is zpci_create_device(),
+/// held (backport/DESIGN.md §4). The one exception is zpci_create_device(),
 /// which fills in the device before it is published. A function that starts
 /// with lockdep_assert_held(&E->pending_errs_lock) counts as holding it.
 //

@@ -1,4 +1,4 @@
-/// R4: pending_errs_lock is balanced on every path (series-history.md §4),
+/// R4: pending_errs_lock is balanced on every path (backport/DESIGN.md §4),
 /// which matters most where guard() or scoped_guard() was lowered to explicit
 /// lock and unlock. Reported: a return (or the end of the function) reached
 /// with the lock taken by mutex_lock() still held; a mutex_unlock() reached

@@ -8,6 +8,7 @@
 // Kind: lowering
 // Lowers: 9f240376d034
 // Needed when: !HAVE_ZPCI_REPORT_STATUS && HAVE_ZPCI_EVENT_RECOVERY
+// Backport note: this tree has no zpci_report_status() (4ec6054e7321, recovery results reported via SCLP): the mediated-recovery exit of zpci_event_attempt_error_recovery() reports nothing, as the tree's other recovery exits
 // Affects: function zpci_event_attempt_error_recovery
 // Files: arch/s390/pci/pci_event.c
 

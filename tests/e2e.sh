@@ -32,11 +32,21 @@ for k in 7.2 6.12 6.1 5.10 5.10.218; do
 		ok "e2e-$k-uapi-13"; else ko "e2e-$k-uapi-13" "feature number is not 13"; fi
 	missing=$(for p in out/"$k"/patches/*.patch; do
 		hs="From Subject Git-commit Patch-mainline References Backport"
+		grep -q -E '^Git-commit: [0-9a-f]{40}$' "$p" || case $p in *-compat-headers.patch) ;; *) printf '%s:full-id ' "$(basename "$p")" ;; esac
 		case $p in *-compat-headers.patch) hs="From Subject Patch-mainline Backport" ;; esac
 		for h in $hs; do
 			grep -q "^$h: " "$p" || printf '%s:%s ' "$(basename "$p")" "$h"
 		done; done)
 	if [ -z "$missing" ]; then ok "e2e-$k-headers"; else ko "e2e-$k-headers" "missing $missing"; fi
+	# What a maintainer's review asks of every series: the QEMU effect
+	# disclosed, upstream's dispatch on the event code kept, and every
+	# function the series touches compared with upstream.
+	if grep -q '^Also changes: vfio-pci.s error eventfd' "out/$k"/patches/*-store-pci-error.patch &&
+		jq -e --arg k "$k" '.[$k].also_changes | any(test("stops the guest"))' out/report.json > /dev/null; then
+		ok "e2e-$k-qemu-disclosed"; else ko "e2e-$k-qemu-disclosed" "no QEMU paragraph in the store patch or report.json"; fi
+	if sed -n '/^static void __zpci_event_error/,/^}/p' "$ZPCI_CACHE/work/$k/patched/arch/s390/pci/pci_event.c" |
+		grep -q 'case 0x002a:' && grep -q '^function __zpci_event_error ' "out/$k/fidelity.txt"; then
+		ok "e2e-$k-dispatch-kept"; else ko "e2e-$k-dispatch-kept" "no FMB case in __zpci_event_error, or it is not in fidelity.txt"; fi
 	tree=$ZPCI_CACHE/trees/$(versions_field "$k" 2)_$(versions_field "$k" 3)
 	touched=$(sh backport/series-files.sh "out/$k")
 	changed=$(for f in $touched; do grep " \./$f\$" "$tree.sha256"; done |
