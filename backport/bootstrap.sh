@@ -11,11 +11,12 @@
 set -eu
 PROG=bootstrap.sh
 
-# need CHECK PACKAGE: CHECK is a command name or an absolute file path.
+# need CHECK PACKAGE: CHECK is a command name or an absolute file path
+# (a glob matches any such file).
 missing=""
 need() {
 	case $1 in
-	/*) [ -e "$1" ] && return 0 ;;
+	/*) for _f in $1; do [ -e "$_f" ] && return 0; done ;;
 	*) command -v "$1" >/dev/null 2>&1 && return 0 ;;
 	esac
 	case " $missing " in *" $2 "*) ;; *) missing="$missing $2" ;; esac
@@ -24,6 +25,8 @@ need() {
 need make make
 need gcc gcc
 need spatch coccinelle
+# spatch's python scripting loads libpython3.X.so, which only -dev ships
+need '/usr/lib/*/libpython3.*.so' libpython3-dev
 need quilt quilt
 need lsdiff patchutils
 need s390x-linux-gnu-gcc gcc-s390x-linux-gnu

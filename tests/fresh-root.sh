@@ -99,6 +99,14 @@ for k in 7.3 7.2; do
 		-exec cp -l -n {} "$rcache/debs/" \; 2> /dev/null || :
 done
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# This machine's apt settings (how its archives are reached, e.g. that
+# their Release files are not checked for expiry) are part of any machine
+# of its kind, as its sources are.
+for f in /etc/apt/apt.conf.d/*; do
+	if [ -f "$f" ] && [ ! -e "$root/etc/apt/apt.conf.d/${f##*/}" ]; then
+		cp "$f" "$root/etc/apt/apt.conf.d/"
+	fi
+done
 mount -t proc proc "$root/proc"
 mount -t sysfs sysfs "$root/sys"
 mount --bind /dev "$root/dev"
