@@ -17,7 +17,7 @@
 # every recipe carries "+", and the scripts behind it get a clean
 # MAKEFLAGS: the kernel builds they start must not inherit -q.
 # A recipe's status 2 always comes with make's own "*** [...] Error 2"
-# line, so usage errors are found before any recipe runs: backport/args.sh
+# line, so usage errors are found before any recipe runs: backport/pipeline/args.sh
 # checks the goal's arguments at parse time and $(error) shows its one
 # line (exit 2, and nothing after it).
 MAKEFLAGS += -q
@@ -33,12 +33,12 @@ shq = '$(subst ','\'',$(1))'
 zpci_goals := $(or $(MAKECMDGOALS),all)
 zpci_args := $(foreach g,$(filter all gate check bench,$(zpci_goals)),$(shell \
 	KERNELS=$(call shq,$(KERNELS)) KSRC=$(call shq,$(KSRC)) NAME=$(call shq,$(NAME)) \
-	SERIES=$(call shq,$(SERIES)) $(RUN) backport/args.sh $(g) 2>&1 >/dev/null))
+	SERIES=$(call shq,$(SERIES)) $(RUN) backport/pipeline/args.sh $(g) 2>&1 >/dev/null))
 $(if $(strip $(zpci_args)),$(error $(strip $(zpci_args))))
 
 .PHONY: all check bench gate clean
 all:
-	+@$(RUN) backport/main.sh $(call shq,$(KERNELS))
+	+@$(RUN) backport/pipeline/main.sh $(call shq,$(KERNELS))
 
 check:
 	+@$(RUN) tests/run.sh
@@ -47,7 +47,7 @@ bench:
 	+@$(RUN) tests/bench/run.sh
 
 gate:
-	+@$(RUN) backport/bootstrap.sh main && $(RUN) backport/gate.sh "$(or $(NAME),gate)" \
+	+@$(RUN) backport/provision/bootstrap.sh main && $(RUN) backport/gates/gate.sh "$(or $(NAME),gate)" \
 		"$(KSRC)" "$(SERIES)" "$${ZPCI_OUT:-out}/$(or $(NAME),gate)"
 
 clean:

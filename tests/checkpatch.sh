@@ -6,7 +6,7 @@
 # Commands and expected results:
 #   checkpatch.pl --strict --no-tree -f F, for each F of
 #     patches/zpci-error-test/*.[ch]               -> nothing reported
-#   checkpatch.pl --strict --no-tree on the patch runtime-test-patch.sh
+#   checkpatch.pl --strict --no-tree on the patch runtime/test-patch.sh
 #     writes for the upstream tree                 -> nothing reported
 #   the same -f run on a copy of store_test.c with one C statement indented
 #     by spaces (the negative control)             -> at least one error
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 # shellcheck source=tests/lib.sh
 . tests/lib.sh
 
-up=$(sh backport/fetch.sh "$(versions_names upstream | head -n 1)")
+up=$(sh backport/provision/fetch.sh "$(versions_names upstream | head -n 1)")
 cp="perl $up/scripts/checkpatch.pl --strict --no-tree --no-summary --terse"
 for f in "$ZPCI_TOP"/patches/zpci-error-test/*.[ch]; do
 	if out=$($cp -f "$f" 2>&1); then ok "checkpatch-$(basename "$f")"
@@ -24,13 +24,13 @@ for f in "$ZPCI_TOP"/patches/zpci-error-test/*.[ch]; do
 done
 # The patch made from it, for the upstream tree (no series).
 upn=$(versions_names upstream | head -n 1)
-[ -f "out/$upn/probes.json" ] || sh backport/run-kernel.sh "$upn" > /dev/null 2>&1 || :
+[ -f "out/$upn/probes.json" ] || sh backport/pipeline/run-kernel.sh "$upn" > /dev/null 2>&1 || :
 mkdir -p "$tmp/noseries"
-if sh backport/runtime-test-patch.sh "$up" "$tmp/noseries" "out/$upn/probes.json" "$tmp/test.patch" > /dev/null 2>&1 &&
+if sh backport/gates/runtime/test-patch.sh "$up" "$tmp/noseries" "out/$upn/probes.json" "$tmp/test.patch" > /dev/null 2>&1 &&
 	out=$($cp "$tmp/test.patch" 2>&1); then
 	ok checkpatch-test-patch
 else
-	ko checkpatch-test-patch "$(printf '%s\n' "${out:-runtime-test-patch.sh failed}" | head -n 1)"
+	ko checkpatch-test-patch "$(printf '%s\n' "${out:-runtime/test-patch.sh failed}" | head -n 1)"
 fi
 
 awk '!done && /^\t[a-z].*;$/ { sub(/^\t/, "        "); done = 1 } { print }' \

@@ -1,25 +1,26 @@
 #!/bin/sh
 # check-name: cocci-fixtures
-# check-description: every semantic patch semantic-patches/NAME.cocci, run
-#   the way backport/apply-cocci.sh runs it, turns its hand-written fixture
-#   semantic-patches/tests/NAME.c into NAME.res exactly, and each of its
-#   "// Expect:" keys matches as many places as NAME.expect says. A fixture
-#   may have variants NAME-WORD.c or NAME-WORD.h (with their own .res and
-#   .expect) for shapes one input cannot hold together, e.g. an alternative
-#   rule, or a header a rule must leave alone. A semantic patch without a
-#   fixture fails. One negative control: apply-cocci.sh on a scratch tree
-#   built from the store-pci-error fixture minus is_passed_through() must
-#   stop at its count check, naming the rule and the kernel label.
+# check-description: every semantic patch semantic-patches/*/NAME.cocci
+#   (series, lowering and checks; the included libraries aside) has a
+#   fixture semantic-patches/tests/NAME.c, run the way the pipeline runs
+#   it (backport/lib/spatch.sh), and its expectation file says how:
+#   - NAME.report: report mode (-D report); the output must be exactly
+#     NAME.report (the lock rules R1-R4);
+#   - NAME.res and NAME.expect: patch mode (-D patch, in place); the file
+#     must become NAME.res exactly, and each "// Expect:" key must match as
+#     many places as NAME.expect says.
+#   A fixture may have variants NAME-WORD.c or NAME-WORD.h (with their own
+#   expectation files) for shapes one input cannot hold together, e.g. an
+#   alternative rule, or a header a rule must leave alone. A semantic patch
+#   without a fixture, or a fixture with no expectation file, fails. One
+#   negative control: apply-cocci.sh on a scratch tree built from the
+#   store-pci-error fixture minus is_passed_through() must stop at its
+#   count check, naming the rule and the kernel label.
 # check-command: sh tests/cocci-fixtures.sh   (from anywhere; needs spatch)
 # check-exit-value: 0 on pass, 1 on fail
 # check-output-start
-# PASS cocci-fixture-05-62355f1f87b8-recovery-minimal-driver
-# PASS cocci-fixture-10-9f240376d034-store-pci-error
-# PASS cocci-fixture-10-9f240376d034-store-pci-error-nozdev
-# PASS cocci-fixture-20-fa63a2e3f947-zpci-error-feature
-# PASS cocci-fixture-20-fa63a2e3f947-zpci-error-feature-header
-# PASS cocci-fixture-30-4e3c1fc8abcb-err-irq-no-pcie-check
-# PASS cocci-fixture-lower-no-report-status
+# PASS cocci-fixture-04-0a8107de8091-zpci-base-cap-fh
+# ...
 # PASS cocci-negative-zero-match
 # check-output-end
 #
@@ -50,15 +51,19 @@ fail() {
 	failed=1
 }
 
-# spatch_run COCCI DIR FILE: expand COCCI into DIR and run spatch on DIR/FILE
-# in place exactly as apply-cocci.sh does; the log is DIR/log.
+# spatch_run COCCI DIR FILE MODE: run COCCI on DIR/FILE as the pipeline
+# does (patch: in place, with the fixture's probes; report: the findings
+# on stdout, into DIR/out); the log is DIR/log.
 spatch_run() {
-	sh "$top/backport/cocci-expand.sh" "$1" > "$2/expanded.cocci" 2> "$2/log" ||
-		return 1
 	defs=$(sed -n 's/^ \* Probes: //p' "$2/$3" | head -n 1 | sed 's/\(HAVE_[A-Z0-9_]*\)/-D \1/g')
-	# shellcheck disable=SC2086 # $defs is a list of "-D NAME" words
-	(cd "$2" && spatch --very-quiet --no-includes -D patch $defs --in-place \
-		--sp-file expanded.cocci "$3") > "$2/log" 2>&1 || return 1
+	if [ "$4" = report ]; then
+		(cd "$2" && sh "$top/backport/lib/spatch.sh" "$1" -D report "$3") > "$2/out" 2> "$2/log" ||
+			return 1
+	else
+		# shellcheck disable=SC2086 # $defs is a list of "-D NAME" words
+		(cd "$2" && sh "$top/backport/lib/spatch.sh" "$1" -D patch $defs --in-place "$3") \
+			> "$2/log" 2>&1 || return 1
+	fi
 	! grep -q -E '^(minus|plus): parse error|^Fatal error|^exception' "$2/log"
 }
 
@@ -76,9 +81,14 @@ fixture() {
 	base=$(basename "$input")
 	id=${base%.*}
 	check=cocci-fixture-$id
-	res=$fx/$id.res expect=$fx/$id.expect
-	[ -f "$res" ] || { fail "$check" "no $id.res"; return 0; }
-	[ -f "$expect" ] || { fail "$check" "no $id.expect"; return 0; }
+	res=$fx/$id.res expect=$fx/$id.expect report=$fx/$id.report
+	mode='patch'
+	if [ -f "$report" ]; then
+		mode='report'
+	else
+		[ -f "$res" ] || { fail "$check" "no $id.report, nor $id.res"; return 0; }
+		[ -f "$expect" ] || { fail "$check" "no $id.expect"; return 0; }
+	fi
 	dir=$tmp/$id
 	mkdir "$dir"
 	# Same base name as the fixture: rules look at p[0].file (.c or not,
@@ -88,10 +98,19 @@ fixture() {
 		fail "$check" "$base has lines of blanks only, which the comparison drops"
 		return 0
 	fi
-	if ! spatch_run "$cocci" "$dir" "$base"; then
+	if ! spatch_run "$cocci" "$dir" "$base" "$mode"; then
 		cat "$dir/log" >&2
 		fail "$check" "spatch failed (log on stderr): $(grep -v '^[[:space:]]*$' \
 			"$dir/log" | tail -n 1)"
+		return 0
+	fi
+	if [ "$mode" = report ]; then
+		if ! diff -u "$report" "$dir/out" > "$dir/out.diff"; then
+			cat "$dir/out.diff" >&2
+			fail "$check" "report differs from $id.report (diff on stderr)"
+			return 0
+		fi
+		printf 'PASS %s\n' "$check"
 		return 0
 	fi
 	# Lines of blanks only are spatch's indentation of "+" blank lines,
@@ -113,8 +132,9 @@ fixture() {
 	printf 'PASS %s\n' "$check"
 }
 
-for cocci in "$sp"/*.cocci; do
+for cocci in "$sp"/*/*.cocci; do
 	[ -f "$cocci" ] || continue
+	case $(sh "$top/backport/lib/cocci-header.sh" "$cocci" Kind) in library*) continue ;; esac
 	name=$(basename "$cocci" .cocci)
 	found=
 	for input in "$fx/$name.c" "$fx/$name"-*.c "$fx/$name"-*.h; do
@@ -130,7 +150,7 @@ done
 # would read the fake, empty upstream tree), naming rule and kernel.
 negative() {
 	check="cocci-negative-zero-match"
-	cocci=$sp/10-9f240376d034-store-pci-error.cocci
+	cocci=$sp/series/10-9f240376d034-store-pci-error.cocci
 	input=$fx/10-9f240376d034-store-pci-error.c
 	if [ ! -f "$cocci" ] || [ ! -f "$input" ]; then
 		fail "$check" "no $cocci or $input"
@@ -153,7 +173,7 @@ negative() {
 	: > "$neg/tree/drivers/vfio/pci/vfio_pci_zdev.c"
 	echo '{"HAVE_ZPCI_EVENT_RECOVERY": true, "HAVE_VFIO_PCI_ZDEV_OPEN_DEVICE": true}' > "$neg/probes.json"
 	rc=0
-	sh "$top/backport/apply-cocci.sh" fixture "$cocci" "$neg/tree" "$neg/upstream" "$neg/probes.json" \
+	sh "$top/backport/generate/apply-cocci.sh" fixture "$cocci" "$neg/tree" "$neg/upstream" "$neg/probes.json" \
 		> "$neg/out" 2>&1 || rc=$?
 	msg=$(cat "$neg/out")
 	case $rc:$msg in

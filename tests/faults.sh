@@ -25,24 +25,25 @@ cd "$(dirname "$0")/.."
 # field FILE NAME: the value of the "# NAME: value" line of FILE.
 field() { sed -n "s/^# $2: //p" "$1" | head -n 1; }
 
-cases=${*:-$(cd tests/faults && ls -- *.sh | sed 's/\.sh$//')}
+cases=${*:-$(for _f in tests/faults/*.sh; do basename "$_f" .sh; done)}
 for c in $cases; do
 	f=tests/faults/$c.sh
 	[ -f "$f" ] || { ko "fault-$c" "no $f"; continue; }
 	want=$(field "$f" exit) words=$(field "$f" message)
-	[ -n "$want" ] && [ -n "$(field "$f" fault)" ] && [ -n "$(field "$f" intact)" ] ||
+	{ [ -n "$want" ] && [ -n "$(field "$f" fault)" ] && [ -n "$(field "$f" intact)" ]; } ||
 		{ ko "fault-$c" "$f lacks a fault, exit or intact line"; continue; }
-	ct=$tmp/$c
+	# The case's scratch directory, and its output beside it.
+	ct=$tmp/$c.d co=$tmp/$c.out
 	mkdir -p "$ct"
 	rc=0
 	# shellcheck source=/dev/null
-	(tmp=$ct; . "./$f"; fault_run) > "$ct/out" 2>&1 || rc=$?
+	(tmp=$ct; . "./$f"; fault_run) > "$co" 2>&1 || rc=$?
 	# shellcheck source=/dev/null
 	broken=$(tmp=$ct; . "./$f"; fault_intact 2>&1) || broken=${broken:-"fault_intact failed"}
 	if [ "$rc" != "$want" ]; then
-		ko "fault-$c" "exit $rc, expected $want: $(grep -v '^[[:space:]]*$' "$ct/out" | tail -n 1)"
-	elif [ -n "$words" ] && ! grep -q -F -- "$words" "$ct/out"; then
-		ko "fault-$c" "the output lacks '$words': $(grep -v '^[[:space:]]*$' "$ct/out" | tail -n 1)"
+		ko "fault-$c" "exit $rc, expected $want: $(grep -v '^[[:space:]]*$' "$co" | tail -n 1)"
+	elif [ -n "$words" ] && ! grep -q -F -- "$words" "$co"; then
+		ko "fault-$c" "the output lacks '$words': $(grep -v '^[[:space:]]*$' "$co" | tail -n 1)"
 	elif [ -n "$broken" ]; then
 		ko "fault-$c" "not intact: $broken"
 	else

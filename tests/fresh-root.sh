@@ -4,17 +4,18 @@
 #
 # Commands and expected results:
 #   mmdebstrap --mode=root --variant=minbase --include=make bookworm ROOT,
-#     from this machine's archive URIs (backport/apt-config.sh --uris):
+#     from this machine's archive URIs (backport/provision/apt-config.sh --uris):
 #     main, updates and security suites, as a Debian 12 machine has them.
 #     make is the one package added: the README's command is `make`.
 #   In ROOT (chroot, /proc, /sys and /dev mounted), on a fresh copy of this
 #   checkout (a git clone of HEAD, or the checkout's files when it has
 #   changes) with an empty cache:
-#     make KERNELS=7.2                    -> exit 0; every stage of 7.2
-#       passes; 7.3 (upstream, the oracle) passes fetch, prepare, probe and
-#       runtime (the rest: skipped, the upstream tree has no series)
+#     make KERNELS=$ref (the last target of versions, 7.2) -> exit 0;
+#       every stage of it passes; the upstream line (7.3, the oracle)
+#       passes or skips each stage (it has no series to apply) and its
+#       runtime passes
 #     the timestamped output of that make -> no gap over 60 s
-#     sh backport/bootstrap.sh check     -> exit 0
+#     sh backport/provision/bootstrap.sh check     -> exit 0
 #     sh tests/cocci-fixtures.sh         -> exit 0, no FAIL line
 #   Afterwards no mount is left under ROOT, on every exit path (EXIT, INT,
 #   TERM, HUP; a SIGKILLed run's mounts and processes are cleared by the
@@ -22,14 +23,14 @@
 # Fed to the root, to fit CI's time (everything else the run does itself):
 #   the .deb files this machine has already downloaded (apt's archive
 #   cache and $ZPCI_CACHE/fresh-root/debs, kept between runs), the
-#   linux-source .debs of 7.3 and 7.2 from $ZPCI_CACHE/debs, and the ccache
-#   ($ZPCI_CACHE/ccache, bind-mounted; backport/kbuild.sh makes it hit from
+#   linux-source .debs of those two from $ZPCI_CACHE/debs, and the ccache
+#   ($ZPCI_CACHE/ccache, bind-mounted; backport/lib/kbuild.sh makes it hit from
 #   any cache path: base_dir, compiler_check=content).
 # Negative control: ZPCI_FRESH_DROP=rsync (any package of bootstrap.sh)
 #   removes that "need" line from the copy's bootstrap.sh; the make must
 #   then fail, and its report name the cause ("rsync: not found").
 # Outputs: PASS/FAIL lines with the figures (wall seconds of the make and
-#   each stage of 7.2); the logs, the make's timestamped output and
+#   each stage of $ref); the logs, the make's timestamped output and
 #   report.json are kept in $ZPCI_CACHE/fresh-root/last/. The root itself
 #   is removed at the end (several GB).
 # Budget: 25 min on 2 cores with a warm ccache.
@@ -63,7 +64,7 @@ rm -rf "$root" "$last"
 mkdir -p "$last"
 
 # The root: minbase and make, from this machine's archives.
-uris=$(sh backport/apt-config.sh --uris) || { ko fresh-root-mmdebstrap "no archive URIs"; exit 0; }
+uris=$(sh backport/provision/apt-config.sh --uris) || { ko fresh-root-mmdebstrap "no archive URIs"; exit 0; }
 main=$(printf '%s\n' "$uris" | sed -n 1p) sec=$(printf '%s\n' "$uris" | sed -n 2p)
 t0=$(date +%s)
 # feed DIR: hard-link the .debs this machine has into DIR (copy across
@@ -94,7 +95,7 @@ mkdir -p "$arch"
 feed "$arch"
 rcache=$root/root/.cache/zpci-backport
 mkdir -p "$rcache/debs" "$rcache/ccache" "$ZPCI_CACHE/ccache"
-for k in 7.3 7.2; do
+for k in "$upname" "$ref"; do
 	find "$ZPCI_CACHE/debs" -maxdepth 1 -name "$(versions_field "$k" 2)_*.deb" \
 		-exec cp -l -n {} "$rcache/debs/" \; 2> /dev/null || :
 done
@@ -122,10 +123,10 @@ else
 	git ls-files -z -c -o --exclude-standard | tar -c --null -T - -f - | tar -x -C "$src" -f -
 fi
 if [ -n "$drop" ]; then
-	sed "/^need [^ ]* $drop\$/d" "$src/backport/bootstrap.sh" > "$tmp/bs"
-	cmp -s "$tmp/bs" "$src/backport/bootstrap.sh" &&
+	sed "/^need [^ ]* $drop\$/d" "$src/backport/provision/bootstrap.sh" > "$tmp/bs"
+	cmp -s "$tmp/bs" "$src/backport/provision/bootstrap.sh" &&
 		{ ko fresh-root-drop "bootstrap.sh has no 'need ... $drop' line"; exit 0; }
-	cp "$tmp/bs" "$src/backport/bootstrap.sh"
+	cp "$tmp/bs" "$src/backport/provision/bootstrap.sh"
 fi
 
 # inroot CMD: run CMD (a shell command line) as root in ROOT with a clean
@@ -142,7 +143,7 @@ stamp() { while IFS= read -r l; do printf '%s %s\n' "$(date +%s)" "$l"; done; }
 
 t0=$(date +%s)
 limit=2700
-{ rc=0; inroot 'make KERNELS=7.2' 2>&1 || rc=$?; echo "$rc" > "$tmp/rc"; } | stamp > "$last/make.log"
+{ rc=0; inroot "make KERNELS=$ref" 2>&1 || rc=$?; echo "$rc" > "$tmp/rc"; } | stamp > "$last/make.log"
 limit=0
 rc=$(cat "$tmp/rc")
 secs=$(( $(date +%s) - t0 ))
@@ -158,15 +159,16 @@ if [ -n "$drop" ]; then
 fi
 case $rc in
 0) ok "fresh-root-make ($secs s)" ;;
-124 | 137) ko fresh-root-make "make KERNELS=7.2 did not finish in 45 min (see $last/make.log)" ;;
-*) ko fresh-root-make "make KERNELS=7.2 exited $rc after $secs s: $(tail -n 3 "$last/make.log" | cut -d' ' -f2- | tr '\n' ' ')" ;;
+124 | 137) ko fresh-root-make "make KERNELS=$ref did not finish in 45 min (see $last/make.log)" ;;
+*) ko fresh-root-make "make KERNELS=$ref exited $rc after $secs s: $(tail -n 3 "$last/make.log" | cut -d' ' -f2- | tr '\n' ' ')" ;;
 esac
-bad=$(jq -r '
-	(.["7.2"].stages | to_entries[] | select(.value != "pass") | "7.2 \(.key): \(.value)"),
-	(.["7.3"].stages | to_entries[] | select(.key as $k | ["fetch", "prepare", "probe", "runtime"] | index($k))
-		| select(.value != "pass") | "7.3 \(.key): \(.value)")' "$rep" 2> /dev/null || echo "no report.json")
+bad=$(jq -r --arg r "$ref" --arg u "$upname" '
+	(.[$r].stages | to_entries[] | select(.value != "pass") | "\($r) \(.key): \(.value)"),
+	(.[$u].stages | to_entries[] | select(.value != "pass" and (.value | startswith("skipped") | not))
+		| "\($u) \(.key): \(.value)"),
+	(.[$u].stages.runtime | select(. != "pass") | "\($u) runtime: \(.)")' "$rep" 2> /dev/null || echo "no report.json")
 if [ -z "$bad" ]; then
-	ok "fresh-root-stages (7.2 seconds: $(jq -r '.["7.2"].seconds | to_entries | map("\(.key) \(.value)") | join(", ")' "$rep"))"
+	ok "fresh-root-stages ($ref seconds: $(jq -r --arg r "$ref" '.[$r].seconds | to_entries | map("\(.key) \(.value)") | join(", ")' "$rep"))"
 else
 	ko fresh-root-stages "$(printf '%s' "$bad" | tr '\n' ';')"
 fi
@@ -174,7 +176,7 @@ gap=$(awk 'NR > 1 && $1 - p > m { m = $1 - p; at = $0 } { p = $1 } END { printf 
 if [ "${gap%% *}" -le 60 ]; then ok "fresh-root-no-silence (longest gap ${gap%% *} s)"
 else ko fresh-root-no-silence "a gap of ${gap%% *} s before: ${gap#* }"; fi
 
-if inroot 'sh backport/bootstrap.sh check' > "$last/bootstrap-check.log" 2>&1; then
+if inroot 'sh backport/provision/bootstrap.sh check' > "$last/bootstrap-check.log" 2>&1; then
 	ok fresh-root-bootstrap-check
 else
 	ko fresh-root-bootstrap-check "$(log_cause "$last/bootstrap-check.log")"

@@ -1,13 +1,18 @@
 # tests/lib.sh - the common start of the test scripts, sourced after they
 # cd to the top of the repository: ". tests/lib.sh".
-# Gives: backport/common.sh (ZPCI_TOP, ZPCI_CACHE, versions_*, die...);
+# Gives: backport/lib/common.sh (ZPCI_TOP, ZPCI_CACHE, versions_*, die...);
 #   ok NAME and ko NAME REASON, which print the "PASS NAME" and
 #   "FAIL NAME: REASON" lines tests/run.sh counts; $tmp, a temporary
-#   directory removed when the script exits or is interrupted.
-# shellcheck shell=sh source-path=SCRIPTDIR/.. source=backport/common.sh
-. backport/common.sh
+#   directory removed when the script exits or is interrupted; $upname
+#   and $ref (below).
+# shellcheck shell=sh source-path=SCRIPTDIR/.. source=backport/lib/common.sh
+. backport/lib/common.sh
 ok() { echo "PASS $1"; }
 ko() { echo "FAIL $1: $2"; }
+# The upstream line, and the kernel a test that needs one tree runs on: the
+# last target of versions, the one nearest upstream.
+# shellcheck disable=SC2034 # used by the scripts that source this
+upname=$(versions_names upstream | head -n 1) ref=$(versions_names target | tail -n 1)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM
@@ -29,3 +34,8 @@ needs_fuzz() {
 	done < "$2/series"
 	return 1
 }
+
+# mutant_field FILE KEY: the value of the header line "KEY:" of a mutant,
+# tests/mutants/NAME.cocci ("// KEY: ...") or NAME.perl ("# KEY: ..."):
+# Breaks (static checks), File, Fails (runtime checks), Runs on, Needs.
+mutant_field() { sed -n -e "s|^// $2: ||p" -e "s|^# $2: ||p" "$1" | head -n 1; }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/progress.sh - backport/progress.sh keeps a long stage from being
+# tests/progress.sh - backport/pipeline/progress.sh keeps a long stage from being
 # silent, in both of its forms.
 # Commands and expected results (ZPCI_PROGRESS_INTERVAL=1):
 #   progress.sh LABEL TEXT -- a 3.5 s command that notes a Kbuild log with
@@ -19,9 +19,9 @@ cd "$(dirname "$0")/.."
 # shellcheck source=tests/lib.sh
 . tests/lib.sh
 export ZPCI_PROGRESS_INTERVAL=1
-p=backport/progress.sh
+p=backport/pipeline/progress.sh
 cat > "$tmp/cmd" <<'EOF'
-. backport/common.sh
+. backport/lib/common.sh
 printf '  CC      a.o\n  CC      b.o\n  AS      c.o\n  LD      x.o\n' > "$1"
 progress_note compiling "$1" 10
 sleep 3.5
@@ -60,9 +60,11 @@ if [ "$rc" -eq 7 ]; then ok progress-exit-status; else ko progress-exit-status "
 # where d.o is on and e.o off; drivers/ is never reached.
 t=$tmp/tree
 mkdir -p "$t/arch/s390/sub" "$t/drivers/x"
+# shellcheck disable=SC2016 # Makefile text
 printf 'obj-y += a.o sub/\nobj-$(CONFIG_C) += c.o\nc-y := c1.o \\\n\tc2.o\n' > "$t/arch/s390/Makefile"
+# shellcheck disable=SC2016 # Makefile text
 printf 'obj-$(CONFIG_D) += d.o\nobj-$(CONFIG_E) += e.o\n' > "$t/arch/s390/sub/Makefile"
 printf 'obj-y += y.o\n' > "$t/drivers/x/Makefile"
 printf 'CONFIG_C=y\nCONFIG_D=y\n# CONFIG_E is not set\n' > "$tmp/config"
-n=$(sh backport/kbuild-estimate.sh "$t" "$tmp/config")
+n=$(sh backport/lib/kbuild-estimate.sh "$t" "$tmp/config")
 if [ "$n" -eq 4 ]; then ok kbuild-estimate; else ko kbuild-estimate "estimated $n, expected 4 (a, c1, c2, d)"; fi

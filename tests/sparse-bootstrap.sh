@@ -1,9 +1,9 @@
 #!/bin/sh
 # check-name: sparse-bootstrap
-# check-description: backport/build-sparse.sh yields a sparse that runs,
+# check-description: backport/provision/build-sparse.sh yields a sparse that runs,
 #   reports its version, and accepts __typeof_unqual__ as Linux 7.x needs
 #   (with the qualifiers really dropped), while still reporting errors.
-# check-command: sh backport/build-sparse.sh, then on its printed path:
+# check-command: sh backport/provision/build-sparse.sh, then on its printed path:
 #   sparse --version
 #   sparse -Wbitwise --arch=s390 -mbig-endian -m64 unqual.c   (no output)
 #   sparse -Wbitwise --arch=s390 -mbig-endian -m64 const.c    (an error)
@@ -29,7 +29,7 @@ fail() {
 	exit 1
 }
 
-sparse=$(sh "$top/backport/build-sparse.sh" 2>"$tmp/err") ||
+sparse=$(sh "$top/backport/provision/build-sparse.sh" 2>"$tmp/err") ||
 	fail "build-sparse.sh exited $?"
 case $sparse in
 /*) ;;

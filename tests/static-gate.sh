@@ -1,27 +1,26 @@
 #!/bin/sh
-# tests/static-gate.sh - the static gate (backport/gate.sh) passes the good
+# tests/static-gate.sh - the static gate (backport/gates/gate.sh) passes the good
 # series and rejects every mutant of it, on every kernel with a series.
 #
 # Commands and expected results:
-#   the check rules semantic-patches/check-r[1-4]-*.cocci in report mode on
-#     their fixtures semantic-patches/tests/check-*.c -> exactly the lines of
-#     check-*.report
 #   sparse 0.6.5~rc1 on small C files: the context semantics the gate relies
 #     on, and what sparse cannot see (each with the Coccinelle rule that
 #     covers it): a call made by a helper (R1), the order of two locks (R2)
-#   for each kernel K of $ZPCI_GATE_KERNELS (default: 7.2, 6.12 and any
-#   other line of versions whose out/K/series exists; out/7.2 and out/6.12
-#   are made with backport/main.sh when missing):
+#   for each kernel K of $ZPCI_GATE_KERNELS (default: every target line of
+#   versions; an out/K/series that is missing is made with
+#   backport/pipeline/main.sh first):
 #     gate.sh K TREE out/K OUT                          -> exit 0
 #     the same with every guard() lowered to explicit locking by
-#       semantic-patches/lower-guard.cocci (the 5.10 shape) -> exit 0
-#     each mutant tests/mutants/M.cocci applied on top of the series (as
-#       one more patch; "// Needs: lower-guard" ones on the lowered shape)
+#       semantic-patches/checks/lower-guard.cocci (a series may lock by
+#       hand, as a maintainer's own may)                -> exit 0
+#     each mutant tests/mutants/M.cocci with a "// Breaks:" line applied on
+#       top of the series (as one more patch; "// Needs: lower-guard" ones
+#       on the lowered shape)
 #                                                       -> exit 1, with a
 #       finding of every check its "// Breaks:" line names; the line names
 #       all the checks that caught it
 #     the kill rate (rejected / applied) -> 100%; every mutant must apply
-#       on 7.2 and 6.12
+#       on every kernel
 # Output: "PASS name" / "FAIL name: reason" lines, plus "#" lines with the
 #   time each gate run took.
 # Takes about 20-30 s per gate run: some minutes in all.
@@ -30,28 +29,11 @@ cd "$(dirname "$0")/.."
 # shellcheck source=tests/lib.sh
 . tests/lib.sh
 sp=semantic-patches
-sparse=$(sh backport/build-sparse.sh 2>/dev/null) || sparse=
-
-# --- the check rules on their fixtures, in report mode -------------------
-for c in "$sp"/check-r[1-4]-*.cocci; do
-	r=$(basename "$c" .cocci)
-	if [ ! -f "$sp/tests/$r.c" ] || [ ! -f "$sp/tests/$r.report" ]; then
-		ko "check-fixture-$r" "no $sp/tests/$r.c or $r.report"
-		continue
-	fi
-	(cd "$sp/tests" && spatch --very-quiet --no-includes -D report --sp-file "../$r.cocci" "$r.c") \
-		> "$tmp/$r.out" 2> "$tmp/$r.log" || :
-	if diff -u "$sp/tests/$r.report" "$tmp/$r.out" > "$tmp/$r.diff"; then
-		ok "check-fixture-$r"
-	else
-		cat "$tmp/$r.diff" "$tmp/$r.log" >&2
-		ko "check-fixture-$r" "report differs from $r.report (diff on stderr)"
-	fi
-done
+sparse=$(sh backport/provision/build-sparse.sh 2>/dev/null) || sparse=
 
 # --- sparse: what the instrumented check relies on, and its limits -------
 if [ -z "$sparse" ]; then
-	ko sparse-context-semantics "sparse could not be built (backport/build-sparse.sh)"
+	ko sparse-context-semantics "sparse could not be built (backport/provision/build-sparse.sh)"
 else
 	cat > "$tmp/sem.c" <<'EOF'
 struct mutex;
@@ -117,11 +99,11 @@ EOF
 	fi
 
 	# limit TEST STEM RULE LINE: sparse finds no context problem in
-	# $tmp/STEM.c, and semantic-patches/check-RULE-*.cocci reports LINE.
+	# $tmp/STEM.c, and semantic-patches/checks/check-RULE-*.cocci reports LINE.
 	limit() {
 		"$sparse" "$tmp/$2.c" > "$tmp/$2.out" 2>&1 || :
-		(cd "$tmp" && spatch --very-quiet --no-includes -D report \
-			--sp-file "$(ls "$OLDPWD/$sp/check-$(echo "$3" | tr R r)"-*.cocci)" "$2.c") > "$tmp/$2.rule" 2>&1 || :
+		(cd "$tmp" && sh "$OLDPWD/backport/lib/spatch.sh" \
+			"$(ls "$OLDPWD/$sp/checks/check-$(echo "$3" | tr R r)"-*.cocci)" -D report "$2.c") > "$tmp/$2.rule" 2>&1 || :
 		if ! grep -q context "$tmp/$2.out" && grep -q -F "$4" "$tmp/$2.rule"; then
 			ok "$1: sparse is silent, covered by zpci/$3"
 		else
@@ -181,8 +163,8 @@ fi
 # --- the gate on each kernel: the good series and its mutants ------------
 kernels=${ZPCI_GATE_KERNELS:-}
 if [ -z "$kernels" ]; then
-	for k in 7.2 6.12; do
-		[ -f "out/$k/series" ] || sh backport/main.sh "$k" > "$tmp/main-$k.log" 2>&1 || :
+	for k in $(versions_names target); do
+		[ -f "out/$k/series" ] || sh backport/pipeline/main.sh "$k" > "$tmp/main-$k.log" 2>&1 || :
 	done
 	kernels=$(for k in $(versions_names target); do [ -f "out/$k/series" ] && echo "$k"; done | tr '\n' ' ')
 fi
@@ -194,7 +176,7 @@ caught() { jq -r '[.runs[0].results[].ruleId] | unique | join(", ")' "$1/static.
 gate() {
 	_t0=$(date +%s)
 	_rc=0
-	ZPCI_GATES=static sh backport/gate.sh "$1" "$tree" "$2" "$3" > "$3.stdout" 2> "$3.stderr" || _rc=$?
+	ZPCI_GATES=static sh backport/gates/gate.sh "$1" "$tree" "$2" "$3" > "$3.stdout" 2> "$3.stderr" || _rc=$?
 	echo "# gate $1 $(basename "$3"): exit $_rc in $(($(date +%s) - _t0)) s"
 	return "$_rc"
 }
@@ -213,14 +195,14 @@ variant() {
 	_files=$(cd "$_d/l" && find . -name '*.c' | sed 's|^\./||' | sort)
 	if [ "$3" -eq 1 ]; then
 		# shellcheck disable=SC2086 # a list of paths
-		(cd "$_d/l" && spatch --very-quiet --no-includes -D patch --in-place \
-			--sp-file "$OLDPWD/$sp/lower-guard.cocci" $_files) > "$_d/lower.log" 2>&1
+		(cd "$_d/l" && sh "$OLDPWD/backport/lib/spatch.sh" "$OLDPWD/$sp/checks/lower-guard.cocci" \
+			-D patch --in-place $_files) > "$_d/lower.log" 2>&1
 	fi
 	cp -R "$_d/l" "$_d/b"
 	if [ -n "$4" ]; then
 		# shellcheck disable=SC2086
-		(cd "$_d/b" && spatch --very-quiet --no-includes -D patch --in-place \
-			--sp-file "$OLDPWD/$4" $_files) > "$_d/mutant.log" 2>&1
+		(cd "$_d/b" && sh "$OLDPWD/backport/lib/spatch.sh" "$OLDPWD/$4" \
+			-D patch --in-place $_files) > "$_d/mutant.log" 2>&1
 		diff -r "$_d/l" "$_d/b" > /dev/null 2>&1 || : > "$_d/applied"
 	fi
 	(cd "$_d" && diff -ruN a b) | sed -e 's|^--- a/\([^	]*\).*|--- a/\1|' -e 's|^+++ b/\([^	]*\).*|+++ b/\1|' \
@@ -230,7 +212,7 @@ variant() {
 }
 
 for k in $kernels; do
-	tree=$(sh backport/fetch.sh "$k" 2>/dev/null) || { ko "static-gate-$k" "cannot fetch $k"; continue; }
+	tree=$(sh backport/provision/fetch.sh "$k" 2>/dev/null) || { ko "static-gate-$k" "cannot fetch $k"; continue; }
 	if [ ! -f "out/$k/series" ]; then ko "static-gate-$k-good" "no series in out/$k"; continue; fi
 	rc=0; gate "$k" "out/$k" "$tmp/$k-good.out" || rc=$?
 	if [ "$rc" -eq 0 ]; then ok "static-gate-$k-good"
@@ -238,7 +220,7 @@ for k in $kernels; do
 	# The touched .c files of the good patched tree, for the variants.
 	base=$tmp/$k-base
 	mkdir -p "$base"
-	for f in $(sh backport/series-files.sh "out/$k" | grep '\.c$'); do
+	for f in $(sh backport/lib/series-files.sh "out/$k" | grep '\.c$'); do
 		[ -f "$ZPCI_CACHE/work/$k/gate/patched/$f" ] || continue
 		mkdir -p "$base/$(dirname "$f")"
 		cp "$ZPCI_CACHE/work/$k/gate/patched/$f" "$base/$f"
@@ -255,15 +237,13 @@ for k in $kernels; do
 
 	applied=0 killed=0
 	for m in tests/mutants/*.cocci; do
+		[ -n "$(mutant_field "$m" Breaks)" ] || continue
 		mn=$(basename "$m" .cocci)
 		lower=0
-		grep -q '^// Needs: lower-guard' "$m" && lower=1
+		[ "$(mutant_field "$m" Needs)" != lower-guard ] || lower=1
 		d=$(variant "$k" "$mn" "$lower" "$m")
 		if [ ! -f "$d/applied" ]; then
-			case $k in
-			7.2 | 6.12) ko "static-gate-$k-mutant-$mn" "the mutant does not apply" ;;
-			*) echo "# static-gate-$k-mutant-$mn: does not apply to $k" ;;
-			esac
+			ko "static-gate-$k-mutant-$mn" "the mutant does not apply"
 			continue
 		fi
 		applied=$((applied + 1))
@@ -274,7 +254,7 @@ for k in $kernels; do
 			continue
 		fi
 		missing=""
-		for b in $(sed -n 's/^\/\/ Breaks: //p' "$m" | tr ',' ' '); do
+		for b in $(mutant_field "$m" Breaks | tr ',' ' '); do
 			case $b in sparse) id=zpci/sparse-new ;; *) id=zpci/$b ;; esac
 			case ", $by, " in *", $id, "*) ;; *) missing="$missing $id" ;; esac
 		done
@@ -293,12 +273,12 @@ done
 # finding (exit 1, zpci/apply); a tree that is no kernel tree is exit 2.
 k=$(echo "$kernels" | awk '{ print $1 }')
 if [ -n "$k" ] && [ -f "out/$k/series" ]; then
-	tree=$(sh backport/fetch.sh "$k" 2>/dev/null)
+	tree=$(sh backport/provision/fetch.sh "$k" 2>/dev/null)
 	needs_fuzz "out/$k" "$tmp/fuzz"
 	rc=0; gate "$k" "$tmp/fuzz" "$tmp/$k-fuzz.out" || rc=$?
 	if [ "$rc" -eq 1 ] && [ "$(caught "$tmp/$k-fuzz.out")" = zpci/apply ]; then ok "static-gate-$k-needs-fuzz: rejected by zpci/apply"
 	else ko "static-gate-$k-needs-fuzz" "gate exited $rc, rules: $(caught "$tmp/$k-fuzz.out")"; fi
-	rc=0; sh backport/gate.sh "$k" "$tmp" "out/$k" "$tmp/$k-usage.out" > /dev/null 2> "$tmp/usage.err" || rc=$?
+	rc=0; sh backport/gates/gate.sh "$k" "$tmp" "out/$k" "$tmp/$k-usage.out" > /dev/null 2> "$tmp/usage.err" || rc=$?
 	if [ "$rc" -eq 2 ] && grep -q "is not a kernel tree" "$tmp/usage.err"; then ok static-gate-usage-exit-2
 	else ko static-gate-usage-exit-2 "exit $rc: $(cat "$tmp/usage.err")"; fi
 fi

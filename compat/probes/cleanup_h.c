@@ -1,5 +1,6 @@
 /*
  * Probe HAVE_CLEANUP_H: include/linux/cleanup.h exists and compiles.
+ * Evidence: include/linux/cleanup.h DEFINE_CLASS
  *
  * Upstream: 54da6a092431 ("locking: Introduce __cleanup() based
  * infrastructure"), v6.5; also carried by later 5.10.y/6.1.y stable.

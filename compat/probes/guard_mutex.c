@@ -1,5 +1,6 @@
 /*
  * Probe HAVE_GUARD_MUTEX: guard(mutex)(&m) compiles.
+ * Evidence: include/linux/mutex.h (DEFINE_GUARD|DEFINE_LOCK_GUARD_1)\(mutex,
  *
  * Upstream: 54da6a092431 ("locking: Introduce __cleanup() based
  * infrastructure"), v6.5, which added DEFINE_GUARD(mutex, ...).

@@ -3,6 +3,8 @@
  * tree's own flags. The macro declares a variable in a for-loop
  * initializer, so it fails where the tree builds with -std=gnu89 (5.10)
  * even if cleanup.h was backported there.
+ * Evidence: include/linux/cleanup.h define scoped_guard
+ * Evidence: !Makefile -std=gnu89
  *
  * Upstream: 54da6a092431 ("locking: Introduce __cleanup() based
  * infrastructure"), v6.5; the kernel went to -std=gnu11 in e8c07082a810

@@ -4,6 +4,7 @@
  * returns a bogus non-NULL pointer instead, so upstream's
  * "driver = to_pci_driver(pdev->dev.driver); if (driver && ...)" would
  * dereference it for an unbound function.
+ * Evidence: !include/linux/pci.h define[[:space:]]+to_pci_driver\(drv\)[[:space:]]+container_of
  *
  * The check is made by the compiler: with the kernel's -O2 the comparison
  * folds to a constant, and BUILD_BUG_ON() breaks the build when it is

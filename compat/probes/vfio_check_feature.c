@@ -2,6 +2,7 @@
  * Probe HAVE_VFIO_CHECK_FEATURE: vfio_check_feature() (the helper a
  * driver's device_feature op uses to validate VFIO_DEVICE_FEATURE input)
  * is declared in include/linux/vfio.h.
+ * Evidence: include/linux/vfio.h int vfio_check_feature\(
  *
  * Upstream: 445ad495f0ff ("vfio: Have the core code decode the
  * VFIO_DEVICE_FEATURE ioctl"), v5.18.

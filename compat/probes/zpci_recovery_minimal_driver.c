@@ -2,6 +2,8 @@
  * Probe HAVE_ZPCI_RECOVERY_MINIMAL_DRIVER: the static is_driver_supported()
  * of arch/s390/pci/pci_event.c accepts a driver whose err_handler has only
  * .error_detected (older trees also demand .slot_reset and .resume).
+ * Evidence: arch/s390/pci/pci_event.c zpci_event_attempt_error_recovery\(
+ * Evidence: !arch/s390/pci/pci_event.c if \(!driver->err_handler->slot_reset\)
  *
  * Technique (as BUILD_BUG_ON): pci_event.c is compiled into this unit, a
  * const driver with only .error_detected is handed to

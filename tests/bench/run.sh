@@ -17,7 +17,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 ZPCI_TOP=$(pwd)
 export ZPCI_TOP
-. backport/common.sh
+. backport/lib/common.sh
 runs=${RUNS:-3}
 kernels=${*:-7.2 6.12}
 tmp=$(mktemp -d)
@@ -31,12 +31,12 @@ secs() {
 	echo "$t0 $t1" | awk '{ printf "%.2f\n", $2 - $1 }'
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-gen() { sh backport/generate.sh "$1" "$2" "$up" "$3" && sh backport/export.sh "$3"; }
+gen() { sh backport/generate/generate.sh "$1" "$2" "$up" "$3" && sh backport/generate/export.sh "$3"; }
 
-up=$(sh backport/fetch.sh "$(versions_names upstream | head -n 1)")
+up=$(sh backport/provision/fetch.sh "$(versions_names upstream | head -n 1)")
 for k in $kernels; do
 	[ -f "out/$k/probes.json" ] || usage_die "out/$k/probes.json is missing: run make KERNELS=$k first"
-	tree=$(sh backport/fetch.sh "$k")
+	tree=$(sh backport/provision/fetch.sh "$k")
 	mkdir -p "$tmp/$k"
 	cp "out/$k/probes.json" "$tmp/$k/"
 	all=$(i=0; while [ "$i" -lt "$runs" ]; do secs gen "$k" "$tree" "$tmp/$k"; i=$((i + 1)); done)

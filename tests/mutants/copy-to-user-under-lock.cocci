@@ -1,6 +1,10 @@
 /// Mutant: vfio_pci_zdev_feature_err() copies the error record to user
 /// space with pending_errs_lock held (the copy moved under the lock; the
 /// lock is still released on both paths).
+// Confidence: High (a test mutant of the static gate)
+// Options: --no-includes
+// Upstream: fa63a2e3f947 (the code it breaks)
+// Needed when: always (a test mutant, never in a series)
 // Breaks: R1
 virtual patch
 

@@ -1,7 +1,11 @@
 /// Mutant: an explicit-lock lowering (tests/static-gate.sh runs
-/// semantic-patches/lower-guard.cocci first) that forgot the unlock on one
+/// semantic-patches/checks/lower-guard.cocci first) that forgot the unlock on one
 /// path: zpci_get_pending_error() jumps from its empty-queue check to a
 /// label behind the unlock.
+// Confidence: High (a test mutant of the static gate)
+// Options: --no-includes
+// Upstream: fa63a2e3f947 (the code it breaks)
+// Needed when: always (a test mutant, never in a series)
 // Breaks: R4
 // Needs: lower-guard
 virtual patch

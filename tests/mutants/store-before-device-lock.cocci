@@ -1,5 +1,9 @@
 /// Mutant: zpci_event_io_failure() stores the error (taking
 /// pending_errs_lock) before it takes the device lock.
+// Confidence: High (a test mutant of the static gate)
+// Options: --no-includes
+// Upstream: 9f240376d034 (the code it breaks)
+// Needed when: always (a test mutant, never in a series)
 // Breaks: R2
 virtual patch
 

@@ -1,0 +1,152 @@
+# common.sh - helpers sourced by every script of backport/ (and the tests).
+#
+# Inputs (environment):
+#   ZPCI_CACHE  cache directory (default ${XDG_CACHE_HOME:-~/.cache}/zpci-backport)
+#   ZPCI_TOP    repository root (default: the nearest directory above the
+#               running script that holds versions and backport/lib/)
+# Provides: ZB, the backport/ directory scripts call each other in
+# ("$ZB/probe/needed.sh"); die (exit 1), usage_die (exit 2), log (stderr),
+# cache and path variables, versions-file lookups and the helpers below.
+# Sourcing it has no side effects beyond setting variables.
+
+# zpci_top: the repository root above the running script.
+zpci_top() {
+	_d=$(cd "$(dirname "$0")" && pwd)
+	while [ "$_d" != / ] && ! { [ -f "$_d/versions" ] && [ -d "$_d/backport/lib" ]; }; do
+		_d=$(dirname "$_d")
+	done
+	printf '%s\n' "$_d"
+}
+ZPCI_TOP=${ZPCI_TOP:-$(zpci_top)}
+ZB=$ZPCI_TOP/backport
+ZPCI_CACHE=${ZPCI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/zpci-backport}
+ZPCI_VERSIONS=${ZPCI_VERSIONS:-$ZPCI_TOP/versions}
+PROG=${PROG:-$(basename "$0")}
+
+log() { printf '%s: %s\n' "$PROG" "$*" >&2; }
+# die: a failed stage (exit 1); usage_die: bad input or environment (exit 2).
+die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }
+usage_die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 2; }
+
+# versions_field NAME COLUMN: print column 2..4 of the versions line NAME.
+versions_field() {
+	awk -v n="$1" -v c="$2" '!/^[[:space:]]*(#|$)/ && $1 == n { print $c; f = 1 }
+		END { exit !f }' "$ZPCI_VERSIONS"
+}
+
+# versions_names [ROLE]: the names in versions, optionally of one role.
+versions_names() {
+	awk -v r="${1:-}" '!/^[[:space:]]*(#|$)/ && (r == "" || $4 == r) { print $1 }' \
+		"$ZPCI_VERSIONS"
+}
+
+# atomic_write FILE: copy stdin to FILE through a temporary file and rename.
+atomic_write() {
+	_aw_tmp=$(mktemp "$1.tmp.XXXXXX")
+	cat > "$_aw_tmp" && chmod 0644 "$_aw_tmp" && mv -f "$_aw_tmp" "$1"
+}
+
+# oracle_json: where the upstream line's runtime gate results, the oracle
+# every backport's runtime results must equal, are written by the main job.
+oracle_json() {
+	printf '%s/%s/runtime.json\n' "${ZPCI_OUT:-$ZPCI_TOP/out}" "$(versions_names upstream | head -n 1)"
+}
+
+# kernel_tree PATH [WHAT]: print the physical path of the kernel tree PATH
+# (every symlink resolved, so a copy of it is a copy and never the tree
+# itself); exit 2 with a message naming WHAT (default: PATH) when PATH is
+# no kernel tree with arch/s390/pci. Call it as
+# "tree=$(kernel_tree "$x" "KSRC=$x") || exit 2". The one test of "is this
+# a kernel tree" in the project.
+kernel_tree() {
+	{ [ -n "$1" ] && [ -f "$1/Makefile" ] && [ -d "$1/arch/s390/pci" ]; } ||
+		usage_die "${2:-$1} is not a kernel tree with arch/s390/pci; point it at the top of a kernel source tree"
+	(cd -P "$1" && pwd -P)
+}
+
+# gate_args NAME TREE SERIESDIR: check the arguments every gate takes
+# (gate.sh, static/static.sh): a label, a pristine kernel tree with
+# arch/s390/pci, a directory with a quilt series file and patches/*.patch.
+# Exits 2 with a message naming the input (as make gate spells it) and the
+# fix.
+gate_args() {
+	case $1 in
+	'' | *[!A-Za-z0-9._-]*) usage_die "NAME='$1': use letters, digits, '.', '_' and '-' only" ;;
+	esac
+	kernel_tree "$2" "KSRC='$2'" > /dev/null || exit 2
+	{ [ -n "$3" ] && [ -f "$3/series" ]; } ||
+		usage_die "SERIES='$3' holds no quilt series file; point it at a directory with series and patches/"
+	ls "$3"/patches/*.patch > /dev/null 2>&1 ||
+		usage_die "SERIES='$3' has no patches/*.patch"
+}
+
+# progress_note TEXT [LOG EXPECTED]: tell the progress.sh that runs this
+# stage what it does now (TEXT, e.g. "building the kernel, make -j2") and,
+# for a Kbuild run, its log and the number of objects expected (0 when
+# unknown). A no-op outside progress.sh.
+progress_note() {
+	[ -n "${ZPCI_PROGRESS_FILE:-}" ] || return 0
+	{
+		printf '%s\n' "$1"
+		[ $# -lt 3 ] || printf '%s %s\n' "$2" "$3"
+	} > "$ZPCI_PROGRESS_FILE" 2> /dev/null || :
+}
+
+# log_cause LOG: the line of LOG that best explains a failure (a missing
+# command, a compiler or make error, a missing file), without leading
+# blanks; the last non-blank line when none matches.
+log_cause() {
+	[ -f "$1" ] || return 0
+	for _p in ': not found$|command not found|: No such file or directory$' \
+		'(fatal )?error: ' '\*\*\* .*(Error [0-9]+|Stop\.)' '[Ff]ailed|[Cc]annot '; do
+		_l=$(grep -m 1 -E "$_p" "$1" || :)
+		[ -z "$_l" ] || { printf '%s\n' "$_l" | sed 's/^[[:space:]]*//' | cut -c1-300; return 0; }
+	done
+	grep -v '^[[:space:]]*$' "$1" | tail -n 1 | sed 's/^[[:space:]]*//' | cut -c1-300
+}
+
+# die_log WHAT LOG: a failed step (exit 1) whose message quotes the line of
+# LOG that explains it and names LOG.
+die_log() {
+	die "$1 failed: $(log_cause "$2") (see $2)"
+}
+
+# stage_names: the pipeline's stages in order (backport/pipeline/stages).
+stage_names() { stage_field '' 1; }
+
+# stage_field STAGE N: field N (1 STAGE, 2 OUT, 3 IN, 4 WHAT) of STAGE's
+# line of backport/pipeline/stages, blanks trimmed; every stage's with
+# STAGE "". Exit 1 for an unknown stage.
+stage_field() {
+	awk -F '|' -v s="$1" -v n="$2" '
+		!/^[[:space:]]*(#|$)/ {
+			for (i = 1; i <= NF; i++) { gsub(/^[ \t]+|[ \t]+$/, "", $i); gsub(/[ \t]+/, " ", $i) }
+			if (s == "" || $1 == s) { print $n; f = 1 }
+		}
+		END { exit !f }' "$ZB/pipeline/stages"
+}
+
+# stage_what STAGE: what STAGE does, for its progress line.
+stage_what() { stage_field "$1" 4; }
+
+# commit_field ID FIELD: FIELD (id, tag, link, author, subject) of the
+# upstream commit whose full id starts with ID, from
+# semantic-patches/commits; exit 1 when no line, or more than one, fits.
+commit_field() {
+	awk -F '\t' -v id="$1" -v f="$2" '
+		BEGIN { split("id tag link author subject", n, " "); for (i in n) col[n[i]] = i }
+		!/^[[:space:]]*(#|$)/ && index($1, id) == 1 { print $col[f]; c++ }
+		END { exit c != 1 }' "${ZPCI_COMMITS:-$ZPCI_TOP/semantic-patches/commits}"
+}
+
+# rule_file NAME: the path of the semantic patch NAME (a file name such as
+# lower-no-pci-dev-lock.cocci) in semantic-patches/{series,lowering,checks}/;
+# exit 1 when there is none.
+rule_file() {
+	for _d in series lowering checks; do
+		[ -f "$ZPCI_TOP/semantic-patches/$_d/$1" ] || continue
+		printf '%s\n' "$ZPCI_TOP/semantic-patches/$_d/$1"
+		return 0
+	done
+	return 1
+}

@@ -1,0 +1,54 @@
+#!/bin/sh
+# args.sh - check the arguments of a make goal before any work starts, so
+# that a usage error is one line and nothing else.
+#
+# Usage: args.sh GOAL
+#   GOAL  all (the main job), gate, or another goal (nothing to check)
+# Inputs (environment, as make passes them): KERNELS (names of versions
+#   lines, blank-separated), KSRC (a kernel tree), NAME (a label), SERIES (a
+#   directory with a quilt series). For all: KERNELS names only versions
+#   lines; KSRC, when given, is a kernel tree and NAME a label. For gate:
+#   KSRC is a kernel tree, SERIES a series directory, NAME a label. For
+#   every goal the tools bootstrap.sh wants are there, or we are root (the
+#   goal's recipe then installs them).
+# Outputs: nothing when all is well; otherwise the one-line message on
+#   stderr (the Makefile shows it through $(error)).
+# Errors: exit 2 on the first bad argument, 0 otherwise.
+set -eu
+# shellcheck source-path=SCRIPTDIR source=../lib/common.sh
+. "$(dirname "$0")/../lib/common.sh"
+PROG=zpci-backport
+[ $# -eq 1 ] || usage_die "usage: args.sh GOAL"
+goal=$1
+
+# label_ok WHAT VALUE: VALUE is a label of letters, digits, '.', '_', '-'.
+label_ok() {
+	case $2 in
+	'' | *[!A-Za-z0-9._-]*) usage_die "$1='$2': use letters, digits, '.', '_' and '-' only" ;;
+	esac
+}
+
+case $goal in
+all)
+	if [ -n "${KSRC:-}" ]; then
+		[ -n "${NAME:-}" ] || usage_die "KSRC=$KSRC needs a label: add NAME=<label> (outputs go to out/<label>/)"
+		label_ok NAME "$NAME"
+		kernel_tree "$KSRC" "KSRC=$KSRC" > /dev/null || exit 2
+	else
+		for k in ${KERNELS:-}; do
+			versions_field "$k" 2 > /dev/null ||
+				usage_die "unknown kernel '$k' in KERNELS: use names from $ZPCI_VERSIONS ($(versions_names | tr '\n' ' ' | sed 's/ $//'))"
+		done
+	fi ;;
+gate)
+	gate_args "${NAME:-gate}" "${KSRC:-}" "${SERIES:-}" ;;
+esac
+bs=main
+[ "$goal" != check ] || bs=check
+if [ "$(id -u)" -ne 0 ]; then
+	msg=$(sh "$ZB/provision/bootstrap.sh" "$bs" 2>&1) || {
+		printf '%s\n' "$msg" | tr -s '\n ' '  ' | sed 's/ *$//' >&2
+		exit 2
+	}
+fi
+exit 0

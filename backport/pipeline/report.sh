@@ -1,0 +1,76 @@
+#!/bin/sh
+# report.sh - print the kernel x stage table and write out/report.json.
+#
+# Usage: report.sh NAME...
+# Inputs: out/NAME/status/<stage> for each kernel; out/NAME/static.sarif
+#   and out/NAME/runtime.json, summarised when present.
+# Outputs: the table on stdout, each cell the stage's status and its wall
+#   seconds; out/report.json (atomically): per kernel its version, each
+#   stage's status (stages) and wall seconds (seconds), not_backported,
+#   also_changes (every effect beyond the feature that a rule applied
+#   declares, the QEMU requirement among them), static {findings,
+#   by_rule, seconds} and runtime {checks, failed, build_s, boot_s, xml,
+#   boot_log (paths relative to out/), failures
+#   (the first 10 "suite.name"), deviations (declared, with rule and
+#   reason)}.
+# Errors: exit 0 when no stage failed, 1 when one did.
+set -eu
+# shellcheck source-path=SCRIPTDIR source=../lib/common.sh
+. "$(dirname "$0")/../lib/common.sh"
+outroot=${ZPCI_OUT:-$ZPCI_TOP/out}
+stages=$(stage_names | tr '\n' ' ')
+mkdir -p "$outroot"
+json='{}'
+printf '%-8s' kernel
+for s in $stages; do printf ' %-13s' "$s"; done
+echo
+failed=0
+notes=""
+for k in "$@"; do
+	printf '%-8s' "$k"
+	kjson='{}' ksecs='{}'
+	for s in $stages; do
+		f=$outroot/$k/status/$s
+		if [ -f "$f" ]; then v=$(cat "$f"); else v="skipped: not run"; fi
+		secs=$(cat "$f.seconds" 2>/dev/null || echo 0)
+		case $v in
+		pass) short=pass ;;
+		fail*) short=FAIL; failed=1; notes="$notes
+  $k $s: ${v#fail: }" ;;
+		*) short=skipped; notes="$notes
+  $k $s: ${v#skipped: }" ;;
+		esac
+		printf ' %-13s' "$short $secs s"
+		kjson=$(printf '%s' "$kjson" | jq --arg s "$s" --arg v "$v" '. + {($s): $v}')
+		ksecs=$(printf '%s' "$ksecs" | jq --arg s "$s" --argjson n "$secs" '. + {($s): $n}')
+	done
+	echo
+	kv=$(cat "$outroot/$k/kernelversion" 2>/dev/null || echo unknown)
+	# Upstream work the series needs but does not carry (from the rules'
+	# "// Not backported:" lines, via gen/*.meta).
+	nb=$(cat "$outroot/$k"/gen/*.meta 2>/dev/null | sed -n 's/^not backported: //p' | sort -u)
+	# Effects beyond the feature itself ("// Also changes:" of the rules).
+	ac=$(cat "$outroot/$k"/gen/*.meta 2>/dev/null | sed -n 's/^also changes: //p' | awk '!seen[$0]++')
+	[ -z "$nb" ] || notes="$notes
+  $k: not backported: $(printf '%s' "$nb" | paste -sd ';' -)"
+	# The gates' own outputs, summarised.
+	sarif=$outroot/$k/static.sarif rt=$outroot/$k/runtime.json
+	static=null runtime=null
+	[ ! -f "$sarif" ] || static=$(jq -c '.runs[0] | {findings: (.results | length),
+		by_rule: (reduce .results[] as $r ({}; .[$r.ruleId] += 1)),
+		seconds: .invocations[0].properties.seconds}' "$sarif")
+	[ ! -f "$rt" ] || runtime=$(jq -c --arg d "$k" '{checks: (.results | length),
+		failed, build_s: .timings.build_s, boot_s: .timings.boot_s,
+		xml: ($d + "/runtime.xml"), boot_log: ($d + "/boot.log"),
+		failures: ([.results[] | select(.status == "FAIL" and .deviation == null) | .suite + "." + .name] | .[:10]),
+		deviations: (.deviations // [])}' "$rt")
+	json=$(printf '%s' "$json" | jq --arg k "$k" --arg kv "$kv" --argjson st "$kjson" --argjson secs "$ksecs" \
+		--arg nb "$nb" --arg ac "$ac" --argjson static "$static" --argjson runtime "$runtime" \
+		'. + {($k): {version: $kv, stages: $st, seconds: $secs,
+			not_backported: ($nb | split("\n") | map(select(. != ""))),
+			also_changes: ($ac | split("\n") | map(select(. != ""))),
+			static: $static, runtime: $runtime}}')
+done
+[ -z "$notes" ] || printf '\nnotes:%s\n' "$(printf '%s' "$notes" | awk '!seen[$0]++')"
+printf '%s\n' "$json" | jq -S . | atomic_write "$outroot/report.json"
+exit "$failed"

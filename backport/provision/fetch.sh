@@ -1,0 +1,66 @@
+#!/bin/sh
+# fetch.sh - fetch one Debian linux-source package by name and exact version
+# and extract its kernel tree, once, into the cache as a read-only tree.
+#
+# Usage: fetch.sh NAME        (NAME: a line of the versions file, e.g. 7.2)
+# Inputs: versions (package and exact version); the private apt
+#   configuration from apt-config.sh.
+# Outputs: prints the tree's path, $ZPCI_CACHE/trees/<package>_<version>;
+#   the .deb stays in $ZPCI_CACHE/debs/; <tree>.sha256 lists the sums of
+#   its files. A finished extraction is marked by
+#   <tree>.done and never redone; an interrupted one leaves only a *.tmp.*
+#   directory that the next run removes.
+# Errors: exit 2 for an unknown NAME or a version no configured archive
+#   has; exit 1 when the download or extraction fails.
+set -eu
+# shellcheck source-path=SCRIPTDIR source=../lib/common.sh
+. "$(dirname "$0")/../lib/common.sh"
+
+[ $# -eq 1 ] || usage_die "usage: fetch.sh NAME"
+name=$1
+pkg=$(versions_field "$name" 2) ||
+	usage_die "unknown kernel '$name': it is not a line of $ZPCI_VERSIONS; use one of: $(versions_names | tr '\n' ' ')"
+ver=$(versions_field "$name" 3)
+
+trees=$ZPCI_CACHE/trees
+tree=$trees/${pkg}_$ver
+# sums FILE: a sha256 manifest of the tree, to prove later runs left it as
+# it was (tests/e2e.sh checks it).
+sums() { (cd "$tree" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | atomic_write "$1"; }
+if [ -f "$tree.done" ] && [ -d "$tree" ]; then
+	[ -f "$tree.sha256" ] || sums "$tree.sha256"
+	printf '%s\n' "$tree"
+	exit 0
+fi
+
+aptc=$(sh "$ZB/provision/apt-config.sh" --update)
+debs=$ZPCI_CACHE/debs
+mkdir -p "$debs" "$trees"
+# apt-get writes <pkg>_<ver with : escaped>_all.deb into the current dir.
+deb=$(find "$debs" -maxdepth 1 -name "${pkg}_$(printf '%s' "$ver" | sed 's/:/%3a/')_*.deb" | head -n 1)
+if [ -z "$deb" ]; then
+	# shellcheck disable=SC2086 # $aptc is "-c FILE", two words on purpose
+	apt-cache $aptc show "$pkg=$ver" >/dev/null 2>&1 ||
+		usage_die "$pkg version $ver is in no configured archive ($ZPCI_CACHE/apt/sources.list); fix the version in $ZPCI_VERSIONS (apt-cache madison $pkg lists what exists) or add its suite to ZPCI_SUITES"
+	log "downloading $pkg=$ver"
+	# shellcheck disable=SC2086
+	(cd "$debs" && apt-get $aptc -qq download "$pkg=$ver" >&2) ||
+		die "apt-get download $pkg=$ver failed"
+	deb=$(find "$debs" -maxdepth 1 -name "${pkg}_*.deb" -newer "$ZPCI_CACHE/apt/apt.conf" | head -n 1)
+	[ -n "$deb" ] || deb=$(find "$debs" -maxdepth 1 -name "${pkg}_*.deb" | head -n 1)
+fi
+
+log "extracting $(basename "$deb")"
+rm -rf "$tree" "$tree".tmp.*
+tmp=$(mktemp -d "$tree.tmp.XXXXXX")
+tarball=$(dpkg-deb --fsys-tarfile "$deb" | tar -t | grep -E '^\./usr/src/linux-source-.*\.tar\.xz$' | head -n 1)
+[ -n "$tarball" ] || die "$deb holds no usr/src/linux-source-*.tar.xz"
+dpkg-deb --fsys-tarfile "$deb" | tar -xO "$tarball" | xz -dc -T0 |
+	tar -x -C "$tmp" --strip-components=1 --no-same-owner ||
+	die "extracting $deb failed"
+kernel_tree "$tmp" "the tree extracted from $deb" > /dev/null || die "$deb did not give a kernel tree"
+chmod -R a-w "$tmp"
+mv "$tmp" "$tree"
+sums "$tree.sha256"
+printf '%s %s\n' "$pkg" "$ver" > "$tree.done"
+printf '%s\n' "$tree"
