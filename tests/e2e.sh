@@ -98,11 +98,15 @@ done
 # keyed [INPUT]: the stages that have a key (that read INPUT).
 keyed() {
 	for s in $(stage_names); do
-		case " $(stage_field "$s" 3) " in " - ") continue ;; *" ${1:-} "*) printf '%s ' "$s" ;; esac
+		_in=" $(stage_field "$s" 3) "
+		[ "$_in" != " - " ] || continue
+		if [ -z "${1:-}" ]; then printf '%s ' "$s"; continue; fi
+		case $_in in *" $1 "*) printf '%s ' "$s" ;; esac
 	done
 }
 stale() { # stale KERNEL: the keyed stages that ran instead of being skipped
 	for s in $(keyed); do
+		[ "$(cat "out/$1/status/$s" 2>/dev/null)" = pass ] || continue
 		grep -q '^inputs unchanged' "out/$1/logs/$s.log" || printf '%s ' "$s"
 	done
 }

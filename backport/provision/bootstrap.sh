@@ -10,6 +10,8 @@
 #   and exits 2; apt-get failing exits 2 too.
 set -eu
 PROG=bootstrap.sh
+# Standalone (it runs before anything else is installed): backport/ by hand.
+ZB=$(cd "$(dirname "$0")/.." && pwd)
 
 # need CHECK PACKAGE: CHECK is a command name or an absolute file path
 # (a glob matches any such file).
