@@ -26,7 +26,13 @@ shift 2
 unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES KCONFIG_CONFIG KBUILD_OUTPUT KBUILD_EXTMOD
 CCACHE_DIR=$ZPCI_CACHE/ccache CCACHE_BASEDIR=$ZPCI_CACHE CCACHE_NOHASHDIR=1
 CCACHE_COMPILERCHECK=content
-export CCACHE_DIR CCACHE_BASEDIR CCACHE_NOHASHDIR CCACHE_COMPILERCHECK
+# base_dir rewrites -I, -include and the source path, but not these two,
+# which name the tree's absolute path too: without this, every copy of a
+# tree (another NAME, the fresh root) missed on every object. Neither
+# changes the object: the prefix map makes __FILE__ tree-relative, and the
+# assembler's include directory holds the same files in every copy.
+CCACHE_IGNOREOPTIONS='-fmacro-prefix-map=* -Wa,-I*'
+export CCACHE_DIR CCACHE_BASEDIR CCACHE_NOHASHDIR CCACHE_COMPILERCHECK CCACHE_IGNOREOPTIONS
 mkdir -p "$CCACHE_DIR"
 exec make -C "$tree" O="$build" ARCH=s390 CROSS_COMPILE=s390x-linux-gnu- \
 	CC="ccache s390x-linux-gnu-gcc" "$@"
