@@ -16,7 +16,8 @@
 #   - on a terminal, one status line rewritten in place every 2 s and
 #     cleared at the end;
 #   - otherwise (CI, a pipe) "LABEL: <text>[: N/M objects], 1m30s" every
-#     ZPCI_PROGRESS_INTERVAL seconds (default 30);
+#     ZPCI_PROGRESS_INTERVAL seconds (default 20, so that a slow tick
+#     on a loaded machine still keeps within 30 s);
 #   - a first line "LABEL: <text>" when the command starts.
 #   The ticker ends with the command, or by itself within one interval
 #   when this script was killed (it watches its parent).
@@ -60,7 +61,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM HUP
 
-if [ -t 2 ]; then tty=1 interval=2; else tty=0 interval=${ZPCI_PROGRESS_INTERVAL:-30}; fi
+if [ -t 2 ]; then tty=1 interval=2; else tty=0 interval=${ZPCI_PROGRESS_INTERVAL:-20}; fi
 start=$(date +%s)
 parent=$$
 
