@@ -2,6 +2,10 @@
 #   make                          every target line of `versions`
 #   make KERNELS="7.2 6.12"       some lines only
 #   make KSRC=/path NAME=label    a kernel tree you already have
+#   make ... EXISTING=dir         the series goes on top of your own quilt
+#                                 series (dir: its series file and patches,
+#                                 e.g. debian/patches); what it carries is
+#                                 left out
 #   make gate KSRC=/path SERIES=dir [NAME=label]
 #                                 every gate (static and runtime) on a
 #                                 series you have (a directory with series
@@ -26,14 +30,16 @@ KERNELS ?=
 KSRC ?=
 NAME ?=
 SERIES ?=
-export KSRC NAME
+EXISTING ?=
+export KSRC NAME EXISTING
 RUN := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL sh
 # shq VALUE: VALUE as one single-quoted shell word.
 shq = '$(subst ','\'',$(1))'
 zpci_goals := $(or $(MAKECMDGOALS),all)
 zpci_args := $(foreach g,$(filter all gate check bench,$(zpci_goals)),$(shell \
 	KERNELS=$(call shq,$(KERNELS)) KSRC=$(call shq,$(KSRC)) NAME=$(call shq,$(NAME)) \
-	SERIES=$(call shq,$(SERIES)) $(RUN) backport/pipeline/args.sh $(g) 2>&1 >/dev/null))
+	SERIES=$(call shq,$(SERIES)) EXISTING=$(call shq,$(EXISTING)) \
+	$(RUN) backport/pipeline/args.sh $(g) 2>&1 >/dev/null))
 $(if $(strip $(zpci_args)),$(error $(strip $(zpci_args))))
 
 .PHONY: all check bench gate clean

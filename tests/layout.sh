@@ -8,8 +8,9 @@
 #                   starts with "///" and has "// Confidence:",
 #                   "// Options:", "// Upstream:" and "// Needed when:"
 #   commits-units   every unit semantic-patches/series/NN-<id12>-*.cocci
-#                   has a line in semantic-patches/commits, and every line
-#                   there has a unit
+#                   has a line in semantic-patches/commits and at least one
+#                   "// Evidence:" line (what the verdicts read), and every
+#                   line of the table has a unit
 #   commit-facts    no subject or author of semantic-patches/commits is
 #                   written anywhere in backport/ (the table is the one place)
 #   mutant-headers  every tests/mutants file names what it breaks
@@ -45,6 +46,7 @@ commits_units() {
 	for u in "$1"/semantic-patches/series/[0-9][0-9]-*.cocci; do
 		_id=$(basename "$u" | cut -d- -f2)
 		grep -q "^$_id" "$_t" || echo "${u#"$1"/}: no line of semantic-patches/commits starts with $_id"
+		grep -q '^// Evidence: ' "$u" || echo "${u#"$1"/}: no // Evidence: line"
 	done
 	grep -v '^#' "$_t" | cut -f1 | while read -r _full; do
 		_id=$(printf '%s' "$_full" | cut -c1-12)
@@ -85,7 +87,7 @@ script_headers() {
 stages() {
 	grep -v -E '^[[:space:]]*(#|$)' "$1/backport/pipeline/stages" | while IFS='|' read -r _s _o _i _w; do
 		for _x in $_o $_i; do
-			case $_x in - | tree | upstream | oracle | name | out:?* | work:?* | top:?* | stage:?* | tool:?*) ;;
+			case $_x in - | tree | upstream | oracle | name | existing | out:?* | work:?* | top:?* | stage:?* | tool:?*) ;;
 			*) echo "stages: $(echo "$_s" | tr -d ' '): '$_x' is not of the vocabulary" ;; esac
 		done
 		[ -n "$(echo "$_w" | tr -d ' ')" ] || echo "stages: $(echo "$_s" | tr -d ' ') has no WHAT"
@@ -129,7 +131,9 @@ negative() {
 sed -i '/^\/\/ Confidence: /d' "$c/semantic-patches/lowering/lower-scoped-guard.cocci"
 negative cocci-headers cocci_headers "lower-scoped-guard.cocci: no // Confidence: line"
 printf '0123456789ab\tv0\tx\tA <a@b>\tAn unplanned commit\n' >> "$c/semantic-patches/commits"
+sed -i '/^\/\/ Evidence: /d' "$c/semantic-patches/series/30-4e3c1fc8abcb-err-irq-no-pcie-check.cocci"
 negative commits-units commits_units "0123456789ab has no unit"
+negative commits-evidence commits_units "30-4e3c1fc8abcb-err-irq-no-pcie-check.cocci: no // Evidence: line"
 printf '# subject: An unplanned commit\n' >> "$c/backport/lib/kversion.sh"
 negative commit-facts commit_facts "backport/lib/kversion.sh: repeats 'An unplanned commit'"
 sed -i '/^# Fails: /d' "$c/tests/mutants/fifo-lifo.perl"

@@ -39,3 +39,11 @@ needs_fuzz() {
 # tests/mutants/NAME.cocci ("// KEY: ...") or NAME.perl ("# KEY: ..."):
 # Breaks (static checks), File, Fails (runtime checks), Runs on, Needs.
 mutant_field() { sed -n -e "s|^// $2: ||p" -e "s|^# $2: ||p" "$1" | head -n 1; }
+
+# main_out K: out/K holds a finished main-job run of versions line K (the
+# main job is run first when it does not); its output goes to $tmp/main-K.log.
+main_out() {
+	[ -f "out/$1/verdict.json" ] && [ -f "out/$1/status/runtime" ] ||
+		sh backport/pipeline/main.sh "$1" > "$tmp/main-$1.log" 2>&1 || :
+}
+

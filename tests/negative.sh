@@ -43,6 +43,7 @@ mutant() { # mutant NAME SED-SCRIPT: a copy of $ref with pci_event.c edited
 	sed "$2" "$f" > "$f.new"; rm -f "$f"; mv "$f.new" "$f"
 	mkdir -p "$tmp/$1/out"
 	cp "out/$ref/probes.json" "$tmp/$1/out/"
+	sh backport/probe/verdict.sh "neg-$1" "$tmp/$1/tree" "$up" "$tmp/$1/out" > /dev/null 2>&1
 }
 mutant zero '/^static bool is_passed_through/,/^}/d'
 rc=0; sh backport/generate/generate.sh neg-zero "$tmp/zero/tree" "$up" "$tmp/zero/out" > "$tmp/o" 2>&1 || rc=$?
@@ -87,6 +88,7 @@ told=$(sh backport/provision/fetch.sh "$old")
 [ -f "out/$old/probes.json" ] || sh backport/pipeline/main.sh "$old" >/dev/null 2>&1 || true
 mkdir -p "$tmp/wrong"
 jq '.HAVE_VFIO_PCI_ZDEV_OPEN_DEVICE |= not' "out/$old/probes.json" > "$tmp/wrong/probes.json"
+sh backport/probe/verdict.sh neg-wrong-probe "$told" "$up" "$tmp/wrong" > /dev/null 2>&1 || :
 rc=0; sh backport/generate/generate.sh neg-wrong-probe "$told" "$up" "$tmp/wrong" > "$tmp/o" 2>&1 || rc=$?
 if [ "$rc" -eq 1 ] && grep -q "rule zdev_open of 10-9f240376d034-store-pci-error.cocci matched 0 place(s) .* on kernel neg-wrong-probe, expected 1" "$tmp/o"; then
 	ok negative-probe-forced-wrong; else ko negative-probe-forced-wrong "exit $rc: $(tail -n 1 "$tmp/o")"; fi

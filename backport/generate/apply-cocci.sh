@@ -15,8 +15,9 @@
 # Outputs: the files in WORKDIR, changed in place; spatch's log in
 #   WORKDIR/../<cocci>.log.
 # Errors: exit 1, naming rule, file and kernel, when spatch fails, when a
-#   rule matches fewer or more places than its "// Expect:" line says, or
-#   when a placeholder cannot be resolved.
+#   rule matches fewer or more places than its "// Expect:" line says (for
+#   none, with drift.sh's account of where it looked and what is nearest
+#   there), or when a placeholder cannot be resolved.
 set -eu
 # shellcheck source-path=SCRIPTDIR source=../lib/common.sh
 . "$(dirname "$0")/../lib/common.sh"
@@ -75,7 +76,12 @@ printf '%s\n' "$want" | while read -r key count file; do
 	n=$(awk -v k="$key" '$1 == "ZPCI-MATCH" && $2 == k' "$log" | wc -l)
 	where=$(awk -v k="$key" '$1 == "ZPCI-MATCH" && $2 == k { printf " %s:%s", $3, $4 }' "$log")
 	if [ "$n" -ne "$count" ]; then
-		die "rule $key of $rname matched $n place(s) in $file on kernel $kernel, expected $count${where:+ (at$where)}"
+		# Nothing matched: the context drifted; say where the rule looked,
+		# for what, and what is nearest there.
+		why=
+		[ "$n" -ne 0 ] || why=": $(sh "$ZB/generate/drift.sh" "$cocci" "$key" "$work" \
+			"$(echo "$file" | sh "$ZB/generate/pick-files.sh" "$work" 2>/dev/null || echo "${file%%|*}")")"
+		die "rule $key of $rname matched $n place(s) in $file on kernel $kernel, expected $count${where:+ (at$where)}$why"
 	fi
 done
 

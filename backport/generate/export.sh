@@ -2,7 +2,10 @@
 # export.sh - turn the generated diffs of one kernel into a quilt series.
 #
 # Usage: export.sh OUTDIR
-# Inputs: OUTDIR/gen/NNNN-<slug>.diff and .meta from generate.sh.
+# Inputs: OUTDIR/gen/NNNN-<slug>.diff and .meta from generate.sh (none:
+#   the tree carries every commit, and the series is empty);
+#   OUTDIR/verdict.txt, the verdicts, which the series file's header
+#   comment repeats.
 # Outputs: OUTDIR/series and OUTDIR/patches/NNNN-<slug>.patch, each patch
 #   with a SUSE/Debian style header (From, Subject, Git-commit,
 #   Patch-mainline, References, Backport) above its diff, then a
@@ -10,13 +13,13 @@
 #   itself that a rule applied declares, and "Not backported: ..." lines. Written to a
 #   temporary directory first and swapped in, so a reader never sees half a
 #   series; the same input gives byte-identical output.
-# Errors: exit 1 when there is nothing generated.
+# Errors: exit 1 when there is no gen/ directory (generate.sh has not run).
 set -eu
 # shellcheck source-path=SCRIPTDIR source=../lib/common.sh
 . "$(dirname "$0")/../lib/common.sh"
 [ $# -eq 1 ] || usage_die "usage: export.sh OUTDIR"
 out=$1
-ls "$out"/gen/*.diff >/dev/null 2>&1 || die "nothing generated in $out/gen"
+[ -d "$out/gen" ] || die "no $out/gen: run generate.sh first"
 
 field() { awk -v k="$1: " 'index($0, k) == 1 { print substr($0, length(k) + 1) }' "$2"; }
 # para FIELD LABEL: each FIELD line of the meta $m as a paragraph
@@ -29,7 +32,14 @@ para() {
 
 tmp=$(mktemp -d "$out/.export.tmp.XXXXXX")
 mkdir "$tmp/patches"
+{
+	printf '# zpci-backport series for %s: the commits of "Error recovery for\n' "$(basename "$out")"
+	printf '# vfio-pci devices on s390x" this tree lacks, in upstream order.\n'
+	printf '# What the tree carries, by its content (verdict.txt):\n'
+	sed 's/^/#   /' "$out/verdict.txt" 2>/dev/null || :
+} > "$tmp/series"
 for d in "$out"/gen/*.diff; do
+	[ -f "$d" ] || continue
 	m=${d%.diff}.meta
 	stem=$(basename "$d" .diff)
 	kind=$(field kind "$m")

@@ -2,7 +2,7 @@
 # extract.sh - print one definition, or a run of adjacent definitions, of
 # the upstream tree verbatim, found by kind and name with universal-ctags.
 #
-# Usage: extract.sh TREE FILE SPEC
+# Usage: extract.sh [--span] TREE FILE SPEC
 #   TREE  the upstream kernel tree (read only)
 #   FILE  path of the C file or header inside TREE
 #   SPEC  "KIND NAME" or "KIND NAME..KIND NAME" (a run from the first to
@@ -13,6 +13,8 @@
 #         "case LABEL:" in FUNCTION up to the end of its default arm; the
 #         kind switch, NAME a FUNCTION, is the first switch statement of
 #         FUNCTION, from "switch (" to its closing brace.
+#   --span: print "START END", the line numbers of the one definition SPEC
+#   ("KIND NAME"), instead of its lines.
 # Outputs: the lines on stdout, byte for byte. A struct, function or macro
 #   takes the comment block directly above it along; a function takes the
 #   EXPORT_SYMBOL*() line directly below it along; a member takes the
@@ -23,7 +25,9 @@ set -eu
 # shellcheck source-path=SCRIPTDIR source=../lib/common.sh
 . "$(dirname "$0")/../lib/common.sh"
 
-[ $# -eq 3 ] || usage_die "usage: extract.sh TREE FILE SPEC"
+spanonly=
+if [ "${1:-}" = --span ]; then spanonly=1; shift; fi
+[ $# -eq 3 ] || usage_die "usage: extract.sh [--span] TREE FILE SPEC"
 tree=$1 file=$2 spec=$3
 src=$tree/$file
 [ -f "$src" ] || die "$file: no such file in $tree"
@@ -50,6 +54,11 @@ one() {
 	printf '%s\n' "$s"
 }
 
+if [ -n "$spanonly" ]; then
+	# shellcheck disable=SC2086 # "KIND NAME" splits into two arguments
+	one $spec
+	exit
+fi
 case $spec in
 "switch "*)
 	# shellcheck disable=SC2046 # "START END" splits into two arguments

@@ -6,7 +6,9 @@
 #   KERNEL    label (a versions name or the NAME= of a user tree)
 #   TREE      the pristine target tree (read only)
 #   UPSTREAM  the upstream tree the new definitions come from (read only)
-#   OUTDIR    out/<kernel>; must hold probes.json from the probe stage
+#   OUTDIR    out/<kernel>; must hold probes.json (the probe stage) and
+#             verdict.json (the verdict stage): the units whose commit is
+#             "absent" there are generated, in upstream order, and only they
 # Outputs: OUTDIR/gen/NNNN-<slug>.diff and .meta (commit, subject, author,
 #   kind, rules), written to a temporary directory and renamed into place.
 #   Each diff is made against the tree as the diffs before it leave it.
@@ -21,6 +23,12 @@ kernel=$1 tree=$2 upstream=$3 out=$4
 sp=$ZPCI_TOP/semantic-patches
 probes=$out/probes.json
 [ -f "$probes" ] || usage_die "no probe results for $kernel at $probes"
+verdicts=$out/verdict.json
+[ -f "$verdicts" ] || usage_die "no verdicts for $kernel at $verdicts (run backport/probe/verdict.sh)"
+# absent UNIT: the verdict stage found UNIT's commit absent from the tree.
+absent() {
+	jq -e --arg u "$(basename "$1")" 'any(.[]; .unit == $u and .verdict == "absent")' "$verdicts" > /dev/null
+}
 
 hdr() { sh "$ZB/lib/cocci-header.sh" "$1" "$2"; }
 
@@ -32,11 +40,16 @@ mkdir -p "$base" "$tmp/diffs"
 
 seq=0
 # Compat headers first, as one patch: each header a probe asks for is added
-# as a private header next to the code that includes it.
+# as a private header next to the code that includes it; none when the
+# tree carries every commit already.
 compat=
 rm -rf "$tmp/work"
 mkdir -p "$tmp/work"
-for h in "$ZPCI_TOP"/compat/headers/*.h; do
+headers=
+for unit in "$sp"/series/[0-9][0-9]-*.cocci; do
+	if absent "$unit"; then headers=$(echo "$ZPCI_TOP"/compat/headers/*.h); break; fi
+done
+for h in $headers; do
 	[ -f "$h" ] || continue
 	rc=0; sh "$ZB/probe/needed.sh" "$(hdr "$h" 'Needed when')" "$probes" || rc=$?
 	[ "$rc" -le 1 ] || exit 2
@@ -87,11 +100,7 @@ if [ -n "$compat" ]; then
 fi
 
 for unit in "$sp"/series/[0-9][0-9]-*.cocci; do
-	when=$(hdr "$unit" 'Needed when')
-	[ -n "$when" ] || die "$(basename "$unit"): no '// Needed when:' line"
-	rc=0; sh "$ZB/probe/needed.sh" "$when" "$probes" || rc=$?
-	[ "$rc" -le 1 ] || exit 2
-	[ "$rc" -eq 0 ] || continue
+	absent "$unit" || continue
 	commit=$(hdr "$unit" Upstream | cut -d' ' -f1)
 	full=$(commit_field "$commit" id) ||
 		die "$(basename "$unit"): upstream commit '$commit' has no line (or more than one) in semantic-patches/commits"

@@ -64,6 +64,25 @@ kernel_tree() {
 	(cd -P "$1" && pwd -P)
 }
 
+# series_entries DIR: the patch names DIR/series lists, in order (comment
+# and blank lines and quilt's per-patch options left out); nothing when DIR
+# has no series file.
+series_entries() {
+	[ -f "$1/series" ] || return 0
+	grep -v -E '^[[:space:]]*(#|$)' "$1/series" | awk '{ print $1 }'
+}
+
+# series_dir DIR: where the patches of DIR/series are: DIR/patches (the
+# layout of out/<kernel>, quilt's default) or DIR itself (debian/patches).
+series_dir() {
+	_first=$(series_entries "$1" | head -n 1)
+	if [ -d "$1/patches" ] && { [ -z "$_first" ] || [ -f "$1/patches/$_first" ]; }; then
+		printf '%s\n' "$1/patches"
+	else
+		printf '%s\n' "$1"
+	fi
+}
+
 # gate_args NAME TREE SERIESDIR: check the arguments every gate takes
 # (gate.sh, static/static.sh): a label, a pristine kernel tree with
 # arch/s390/pci, a directory with a quilt series file and patches/*.patch.
@@ -76,8 +95,12 @@ gate_args() {
 	kernel_tree "$2" "KSRC='$2'" > /dev/null || exit 2
 	{ [ -n "$3" ] && [ -f "$3/series" ]; } ||
 		usage_die "SERIES='$3' holds no quilt series file; point it at a directory with series and patches/"
-	ls "$3"/patches/*.patch > /dev/null 2>&1 ||
-		usage_die "SERIES='$3' has no patches/*.patch"
+	[ -n "$(series_entries "$3")" ] ||
+		usage_die "SERIES='$3': its series file lists no patch"
+	for _p in $(series_entries "$3"); do
+		[ -f "$(series_dir "$3")/$_p" ] ||
+			usage_die "SERIES='$3': its series lists $_p, which is neither in patches/ nor beside the series file"
+	done
 }
 
 # progress_note TEXT [LOG EXPECTED]: tell the progress.sh that runs this

@@ -6,8 +6,10 @@
 #   GOAL  all (the main job), gate, or another goal (nothing to check)
 # Inputs (environment, as make passes them): KERNELS (names of versions
 #   lines, blank-separated), KSRC (a kernel tree), NAME (a label), SERIES (a
-#   directory with a quilt series). For all: KERNELS names only versions
-#   lines; KSRC, when given, is a kernel tree and NAME a label. For gate:
+#   directory with a quilt series), EXISTING (a maintainer's quilt series,
+#   such as debian/patches). For all: KERNELS names only versions lines;
+#   KSRC, when given, is a kernel tree and NAME a label; EXISTING, when
+#   given, a series directory whose patches are all there. For gate:
 #   KSRC is a kernel tree, SERIES a series directory, NAME a label. For
 #   every goal the tools bootstrap.sh wants are there, or we are root (the
 #   goal's recipe then installs them).
@@ -38,6 +40,14 @@ all)
 		for k in ${KERNELS:-}; do
 			versions_field "$k" 2 > /dev/null ||
 				usage_die "unknown kernel '$k' in KERNELS: use names from $ZPCI_VERSIONS ($(versions_names | tr '\n' ' ' | sed 's/ $//'))"
+		done
+	fi
+	if [ -n "${EXISTING:-}" ]; then
+		[ -f "$EXISTING/series" ] ||
+			usage_die "EXISTING=$EXISTING holds no quilt series file; point it at a directory with series and its patches (such as debian/patches)"
+		for p in $(series_entries "$EXISTING"); do
+			[ -f "$(series_dir "$EXISTING")/$p" ] ||
+				usage_die "EXISTING=$EXISTING: its series lists $p, which is neither in patches/ nor beside the series file"
 		done
 	fi ;;
 gate)

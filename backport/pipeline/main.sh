@@ -5,6 +5,8 @@
 # Usage: main.sh [KERNEL...]    (default: every "target" line of versions;
 #   one argument may hold several names: make passes KERNELS="7.2 6.12")
 #   KSRC=/path NAME=label main.sh   runs the same pipeline on a user tree
+#   EXISTING=dir main.sh ...        every target tree gets the maintainer's
+#                                   series in dir first (run-kernel.sh)
 # The upstream line always runs first: its runtime gate results are the
 # oracle the backports' runtime gates are compared with.
 # Outputs: out/<kernel>/ (series, patches, probes, logs), out/report.json.
@@ -33,6 +35,11 @@ else
 	done
 fi
 
+if [ -n "${EXISTING:-}" ]; then
+	[ -f "$EXISTING/series" ] || usage_die "EXISTING=$EXISTING holds no quilt series file; point it at a directory with series and its patches (such as debian/patches)"
+	ZPCI_EXISTING=$(cd "$EXISTING" && pwd)
+	export ZPCI_EXISTING
+fi
 upname=$(versions_names upstream | head -n 1)
 case " $kernels " in *" $upname "*) ;; *) kernels="$upname $kernels" ;; esac
 rc=0

@@ -8,7 +8,9 @@
 #   seconds; out/report.json (atomically): per kernel its version, each
 #   stage's status (stages) and wall seconds (seconds), not_backported,
 #   also_changes (every effect beyond the feature that a rule applied
-#   declares, the QEMU requirement among them), static {findings,
+#   declares, the QEMU requirement among them), commits (each upstream
+#   commit's verdict on the tree: {commit, subject, verdict, carried_by,
+#   evidence, missing}, from verdict.json), static {findings,
 #   by_rule, seconds} and runtime {checks, failed, build_s, boot_s, xml,
 #   boot_log (paths relative to out/), failures
 #   (the first 10 "suite.name"), deviations (declared, with rule and
@@ -37,6 +39,7 @@ for k in "$@"; do
 		pass) short=pass ;;
 		fail*) short=FAIL; failed=1; notes="$notes
   $k $s: ${v#fail: }" ;;
+		"skipped: no EXISTING series") short=skipped ;;
 		*) short=skipped; notes="$notes
   $k $s: ${v#skipped: }" ;;
 		esac
@@ -53,6 +56,14 @@ for k in "$@"; do
 	ac=$(cat "$outroot/$k"/gen/*.meta 2>/dev/null | sed -n 's/^also changes: //p' | awk '!seen[$0]++')
 	[ -z "$nb" ] || notes="$notes
   $k: not backported: $(printf '%s' "$nb" | paste -sd ';' -)"
+	# What the tree carries, commit by commit.
+	commits=null
+	vj=$outroot/$k/verdict.json
+	if [ -f "$vj" ]; then
+		commits=$(jq -c 'map({commit, subject, verdict, carried_by, evidence, missing})' "$vj")
+		notes="$notes
+  $k commits: $(jq -r 'map("\(.commit) \(.verdict)" + (if .carried_by then " (in \(.carried_by | sub(" \\(.*"; "")))" else "" end)) | join(", ")' "$vj")"
+	fi
 	# The gates' own outputs, summarised.
 	sarif=$outroot/$k/static.sarif rt=$outroot/$k/runtime.json
 	static=null runtime=null
@@ -66,9 +77,11 @@ for k in "$@"; do
 		deviations: (.deviations // [])}' "$rt")
 	json=$(printf '%s' "$json" | jq --arg k "$k" --arg kv "$kv" --argjson st "$kjson" --argjson secs "$ksecs" \
 		--arg nb "$nb" --arg ac "$ac" --argjson static "$static" --argjson runtime "$runtime" \
+		--argjson commits "$commits" \
 		'. + {($k): {version: $kv, stages: $st, seconds: $secs,
 			not_backported: ($nb | split("\n") | map(select(. != ""))),
 			also_changes: ($ac | split("\n") | map(select(. != ""))),
+			commits: $commits,
 			static: $static, runtime: $runtime}}')
 done
 [ -z "$notes" ] || printf '\nnotes:%s\n' "$(printf '%s' "$notes" | awk '!seen[$0]++')"

@@ -6,7 +6,8 @@
 # Usage: stage.sh STAGE -- COMMAND [ARG...]
 # Environment (run-kernel.sh sets it): ZPCI_K_OUT (out/<kernel>),
 #   ZPCI_K_WORK (the kernel's work directory), ZPCI_K_TREE, ZPCI_K_UPSTREAM
-#   (the trees), ZPCI_K_ORACLE (the oracle's runtime.json), ZPCI_K_NAME.
+#   (the trees), ZPCI_K_ORACLE (the oracle's runtime.json), ZPCI_K_NAME,
+#   ZPCI_K_EXISTING (a maintainer's series directory, or empty).
 # The key: for a stage whose IN is not "-", inputs-key.sh over its inputs
 #   (see the stages file). The stage is not run, and passes ("inputs
 #   unchanged" in its log), when out/<kernel>/.stamps/STAGE holds that key
@@ -58,6 +59,7 @@ key() {
 		upstream) set -- "$@" "tree:$ZPCI_K_UPSTREAM" ;;
 		oracle) set -- "$@" "${ZPCI_K_ORACLE:-/nonexistent}" ;;
 		name) set -- "$@" "=$ZPCI_K_NAME" ;;
+		existing) set -- "$@" "${ZPCI_K_EXISTING:-=none}" ;;
 		out:*) set -- "$@" "$out/${_i#out:}" ;;
 		work:*) set -- "$@" "$work/${_i#work:}" ;;
 		top:*) set -- "$@" "$ZPCI_TOP/${_i#top:}" ;;

@@ -3,7 +3,8 @@
 #
 # Usage: apply-series.sh TREE SERIESDIR WORK [LOG]
 #   TREE       pristine kernel tree (read only)
-#   SERIESDIR  directory with a "series" file and "patches/"
+#   SERIESDIR  directory with a "series" file, its patches in "patches/"
+#              or beside it (a debian/patches directory)
 #   WORK       the copy to make (removed first): hard links to TREE, except
 #              for the files the series changes, which are copied
 #   LOG        where quilt's output goes (default WORK.log); nothing is
@@ -37,7 +38,7 @@ for f in $(sh "$ZB/lib/series-files.sh" "$sdir"); do
 done
 log=${4:-$work.log}
 mkdir -p "$(dirname "$log")"
-(cd "$work" && QUILT_PATCHES=$sdir/patches QUILT_SERIES=$sdir/series \
+(cd "$work" && QUILT_PATCHES=$(series_dir "$sdir") QUILT_SERIES=$sdir/series \
 	QUILT_PATCH_OPTS="--read-only=ignore" quilt push -a --fuzz=0) > "$log" 2>&1 ||
 	die "the series in $sdir does not apply cleanly to $tree: $(grep -E 'FAILED|fuzz|reject|does not apply' "$log" | head -n 3)"
 ! grep -q -E 'with fuzz|saving rejects' "$log" || die "the series in $sdir applies only with fuzz (see $log)"

@@ -31,17 +31,10 @@
 set -eu
 # shellcheck source-path=SCRIPTDIR source=../lib/common.sh
 . "$(dirname "$0")/../lib/common.sh"
+# shellcheck source-path=SCRIPTDIR source=../lib/defs.sh
+. "$ZB/lib/defs.sh"
 [ $# -eq 5 ] || usage_die "usage: fidelity.sh KERNEL TREE WORK UPSTREAM OUTDIR"
 kernel=$1 tree=$2 work=$3 upstream=$4 out=$5
-
-# tokens: one token-ish piece per line: comments stripped by the compiler's
-# preprocessor in -fpreprocessed mode, then every run of word characters and
-# every other character on its own line.
-tokens() {
-	gcc -fpreprocessed -dD -E -P -x c - 2>/dev/null |
-		sed -e 's/\([A-Za-z0-9_]\{1,\}\)/\n\1\n/g' -e 's/\([^A-Za-z0-9_ \t]\)/\n\1\n/g' |
-		tr -d ' \t' | grep -v '^$'
-}
 
 # dist A B: the insert/delete edit distance between two token lists (the
 # number of tokens a minimal diff removes or adds).
@@ -83,8 +76,6 @@ report=$tmp/report
 : > "$report"
 printf '[' > "$tmp/json"
 sep=
-# pick DIR ALTS: the first of the "|"-separated paths ALTS that DIR has.
-pick() { echo "$2" | sh "$ZB/generate/pick-files.sh" "$1" 2>/dev/null || echo "${2%%|*}"; }
 
 # record ITEM FILE VERDICT: one line of the report and of the JSON.
 record() {

@@ -10,6 +10,7 @@
 // Kind: lowering
 // Upstream: 45537926dd2a (the commit whose code it lowers)
 // Needed when: !HAVE_CLP_REFRESH_FH
+// Evidence: function __zpci_event_error arch/s390/pci/pci_event.c: if (ccdf->fh != zdev->fh)
 // Also changes: an error event whose function handle differs from the one the kernel holds for the function is dropped (logged at debug level); firmware is not asked for the current handle
 // Affects: function __zpci_event_error
 // Files: arch/s390/pci/pci_event.c

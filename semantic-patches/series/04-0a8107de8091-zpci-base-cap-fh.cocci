@@ -10,7 +10,9 @@
 // Upstream: 0a8107de8091 (see semantic-patches/commits)
 // Kind: prerequisite
 // Why: the version 3 ZPCI_BASE capability of fa63a2e3f947 extends version 2, which adds fh
-// Needed when: !HAVE_ZPCI_BASE_CAP_FH && !HAVE_ZPCI_CCDF_PENDING
+// Needed when: !HAVE_ZPCI_BASE_CAP_FH
+// Evidence: function zpci_base_cap drivers/vfio/pci/vfio_pci_zdev.c: .fh = zdev->fh
+// Evidence: member vfio_device_info_cap_zpci_base.fh include/uapi/linux/vfio_zdev.h
 // Affects: function zpci_base_cap
 // Compare: function zpci_base_cap drivers/vfio/pci/vfio_pci_zdev.c
 // Compare: struct vfio_device_info_cap_zpci_base include/uapi/linux/vfio_zdev.h

@@ -15,7 +15,12 @@
 // Kind: prerequisite
 // Also changes: the host attempts automatic recovery for every bound driver that has error_detected(), mmio_enabled(), slot_reset() and resume() being optional; before, only drivers with error_detected(), slot_reset() and resume() were recovered and every other function was marked permanently failed. This reaches all host drivers, and vfio-pci functions that are bound but not open, whose recovery the host now runs itself. Stable did not take this commit.
 // Why: without it is_driver_supported() demands slot_reset and resume, so vfio-pci (error_detected only) never reaches the error store
-// Needed when: HAVE_ZPCI_EVENT_RECOVERY && !HAVE_ZPCI_RECOVERY_MINIMAL_DRIVER && !HAVE_ZPCI_CCDF_PENDING
+// Needed when: HAVE_ZPCI_EVENT_RECOVERY && !HAVE_ZPCI_RECOVERY_MINIMAL_DRIVER
+// Evidence: function ers_result_indicates_abort arch/s390/pci/pci_event.c: case PCI_ERS_RESULT_NEED_RESET: case PCI_ERS_RESULT_NONE:
+// Evidence: function is_driver_supported arch/s390/pci/pci_event.c: if (!driver->err_handler->error_detected) return false; return true;
+// Evidence: function zpci_event_do_error_state_clear arch/s390/pci/pci_event.c: if (driver->err_handler->mmio_enabled) ers_res = driver->err_handler->mmio_enabled(pdev); else ers_res = PCI_ERS_RESULT_NONE;
+// Evidence: function zpci_event_do_reset arch/s390/pci/pci_event.c: if (driver->err_handler->slot_reset) ers_res = driver->err_handler->slot_reset(pdev); else ers_res = PCI_ERS_RESULT_NONE;
+// Evidence: function zpci_event_attempt_error_recovery arch/s390/pci/pci_event.c: if (ers_res == PCI_ERS_RESULT_NONE) ers_res = PCI_ERS_RESULT_RECOVERED;
 // Affects: function zpci_event_attempt_error_recovery
 // Affects: function ers_result_indicates_abort
 // Affects: function is_driver_supported

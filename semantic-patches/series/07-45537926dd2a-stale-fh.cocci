@@ -17,7 +17,8 @@
 // Kind: prerequisite
 // Why: upstream's error store sees only events whose function handle is current; without this filter a stale event is queued for user space
 // Also changes: an error event whose function handle is no longer current is dropped (logged at debug level) instead of being handled, for every driver bound to the function
-// Needed when: !HAVE_ZPCI_STATE_LOCK && !HAVE_ZPCI_CCDF_PENDING
+// Needed when: !HAVE_ZPCI_STATE_LOCK
+// Evidence: function __zpci_event_error arch/s390/pci/pci_event.c: if (!fh || ccdf->fh != fh)
 // Affects: function __zpci_event_error
 // Compare: function __zpci_event_error arch/s390/pci/pci_event.c
 // Files: arch/s390/pci/pci_event.c

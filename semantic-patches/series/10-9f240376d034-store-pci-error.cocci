@@ -13,7 +13,25 @@
 // Upstream: 9f240376d034 (see semantic-patches/commits)
 // Kind: series
 // Also changes: vfio-pci's error eventfd (VFIO_PCI_ERR_IRQ_INDEX) now fires for a function that user space has open (vfio-pci in mediated recovery); before, it did not (the kernel skipped pass-through functions on purpose, or told no driver at all). A QEMU without the s390 error handler (no released QEMU has it) reacts to that eventfd by stopping the guest (vfio_err_notifier_handler(), vm_stop()): with such a QEMU an error event on a passed-through zPCI function now stops the guest instead of being ignored.
-// Needed when: !HAVE_ZPCI_CCDF_PENDING
+// Needed when: always
+// Evidence: struct zpci_ccdf_err arch/s390/include/asm/pci.h
+// Evidence: struct zpci_ccdf_pending arch/s390/include/asm/pci.h
+// Evidence: macro ZPCI_ERR_PENDING_MAX arch/s390/include/asm/pci.h
+// Evidence: member zpci_dev.pending_errs arch/s390/include/asm/pci.h
+// Evidence: member zpci_dev.pending_errs_lock arch/s390/include/asm/pci.h
+// Evidence: prototype zpci_start_mediated_recovery arch/s390/include/asm/pci.h
+// Evidence: prototype zpci_stop_mediated_recovery arch/s390/include/asm/pci.h
+// Evidence: function zpci_store_pci_error arch/s390/pci/pci_event.c
+// Evidence: function zpci_start_mediated_recovery arch/s390/pci/pci_event.c
+// Evidence: function zpci_stop_mediated_recovery arch/s390/pci/pci_event.c
+// Evidence: function zpci_create_device arch/s390/pci/pci.c: mutex_init(&zdev->pending_errs_lock);
+// Evidence: function zpci_event_attempt_error_recovery arch/s390/pci/pci_event.c: rc = zpci_store_pci_error(pdev, ccdf);
+// Evidence: function zpci_event_io_failure arch/s390/pci/pci_event.c: zpci_store_pci_error(pdev, ccdf);
+// Evidence: function __zpci_event_error arch/s390/pci/pci_event.c: zpci_event_io_failure(pdev, pci_channel_io_perm_failure, ccdf);
+// Evidence: function vfio_pci_zdev_open_device drivers/vfio/pci/vfio_pci_zdev.c: zpci_start_mediated_recovery(zdev);
+// Evidence: function vfio_pci_zdev_close_device drivers/vfio/pci/vfio_pci_zdev.c: zpci_stop_mediated_recovery(zdev);
+// Evidence: gone struct zpci_ccdf_err arch/s390/pci/pci_event.c
+// Evidence: gone function is_passed_through arch/s390/pci/pci_event.c
 // Compare: struct zpci_ccdf_err arch/s390/include/asm/pci.h
 // Compare: struct zpci_ccdf_pending arch/s390/include/asm/pci.h
 // Compare: macro ZPCI_ERR_PENDING_MAX arch/s390/include/asm/pci.h

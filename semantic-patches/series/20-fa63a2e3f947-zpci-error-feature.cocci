@@ -11,7 +11,16 @@
 // Options: --no-includes
 // Upstream: fa63a2e3f947 (see semantic-patches/commits)
 // Kind: series
-// Needed when: !HAVE_ZPCI_CCDF_PENDING
+// Needed when: always
+// Evidence: prototype zpci_get_pending_error arch/s390/include/asm/pci.h
+// Evidence: function zpci_get_pending_error arch/s390/pci/pci_event.c
+// Evidence: function vfio_pci_zdev_feature_err drivers/vfio/pci/vfio_pci_zdev.c
+// Evidence: struct vfio_device_feature_zpci_err include/uapi/linux/vfio.h
+// Evidence: macro VFIO_DEVICE_FEATURE_ZPCI_ERROR include/uapi/linux/vfio.h
+// Evidence: member vfio_device_info_cap_zpci_base.ccdf_err_length include/uapi/linux/vfio_zdev.h
+// Evidence: function zpci_base_cap drivers/vfio/pci/vfio_pci_zdev.c: .header.version = 3
+// Evidence: function zpci_base_cap drivers/vfio/pci/vfio_pci_zdev.c: .ccdf_err_length = sizeof(struct zpci_ccdf_err)
+// Evidence: function vfio_pci_core_ioctl_feature drivers/vfio/pci/vfio_pci_core.c|drivers/vfio/pci/vfio_pci.c: case VFIO_DEVICE_FEATURE_ZPCI_ERROR:
 // Compare: prototype zpci_get_pending_error arch/s390/include/asm/pci.h
 // Compare: function zpci_get_pending_error arch/s390/pci/pci_event.c
 // Compare: function vfio_pci_zdev_feature_err drivers/vfio/pci/vfio_pci_zdev.c

@@ -8,7 +8,10 @@
 // Upstream: 4e3c1fc8abcb (see semantic-patches/commits)
 // Kind: series
 // Also changes: the error eventfd (VFIO_PCI_ERR_IRQ_INDEX) is offered for functions that are not PCIe too, such as ISM; with a QEMU without the s390 error handler, an error event on such a function now stops the guest as well.
-// Needed when: !HAVE_ZPCI_CCDF_PENDING
+// Needed when: always
+// Evidence: function vfio_pci_get_irq_count drivers/vfio/pci/vfio_pci_core.c|drivers/vfio/pci/vfio_pci.c: else if (irq_type == VFIO_PCI_ERR_IRQ_INDEX) { return 1; }
+// Evidence: function vfio_pci_ioctl_get_irq_info drivers/vfio/pci/vfio_pci_core.c|drivers/vfio/pci/vfio_pci.c: case VFIO_PCI_REQ_IRQ_INDEX: case VFIO_PCI_ERR_IRQ_INDEX: break;
+// Evidence: function vfio_pci_set_irqs_ioctl drivers/vfio/pci/vfio_pci_intrs.c: case VFIO_IRQ_SET_ACTION_TRIGGER: func = vfio_pci_set_err_trigger;
 // Compare: function vfio_pci_get_irq_count drivers/vfio/pci/vfio_pci_core.c|drivers/vfio/pci/vfio_pci.c
 // Compare: function vfio_pci_ioctl_get_irq_info drivers/vfio/pci/vfio_pci_core.c|drivers/vfio/pci/vfio_pci.c
 // Compare: function vfio_pci_set_irqs_ioctl drivers/vfio/pci/vfio_pci_intrs.c

@@ -38,7 +38,7 @@ for k in $kernels; do
 	[ -f "out/$k/probes.json" ] || usage_die "out/$k/probes.json is missing: run make KERNELS=$k first"
 	tree=$(sh backport/provision/fetch.sh "$k")
 	mkdir -p "$tmp/$k"
-	cp "out/$k/probes.json" "$tmp/$k/"
+	cp "out/$k/probes.json" "out/$k/verdict.json" "out/$k/verdict.txt" "$tmp/$k/"
 	all=$(i=0; while [ "$i" -lt "$runs" ]; do secs gen "$k" "$tree" "$tmp/$k"; i=$((i + 1)); done)
 	echo "bench generate $k median $(echo "$all" | median) s ($(echo "$all" | tr '\n' ' ' | sed 's/ $//'))"
 done

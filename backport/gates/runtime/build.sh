@@ -59,13 +59,10 @@ comb=$work/series
 rm -rf "$comb.tmp"
 mkdir -p "$comb.tmp/patches"
 : > "$comb.tmp/series"
-if [ -f "$sdir/series" ]; then
-	while read -r p; do
-		case $p in '#'* | '') continue ;; esac
-		cp "$sdir/patches/$p" "$comb.tmp/patches/$p"
-		printf '%s\n' "$p" >> "$comb.tmp/series"
-	done < "$sdir/series"
-fi
+for p in $(series_entries "$sdir"); do
+	cp "$(series_dir "$sdir")/$p" "$comb.tmp/patches/$p"
+	printf '%s\n' "$p" >> "$comb.tmp/series"
+done
 tp=zz-zpci-backport-test-hooks.patch
 [ ! -e "$comb.tmp/patches/$tp" ] || usage_die "patch name $tp is in the generated series"
 rc=0

@@ -106,8 +106,8 @@ sh "$ZB/gates/runtime/results.sh" "$res" "$tree" "$upstream" "$booted"
 # The deviations the series' rules declare (their "// Deviates:" lines),
 # read from the rules its patch headers name.
 : > "$res/deviations.tsv"
-[ ! -f "$sdir/series" ] || grep -v -E '^[[:space:]]*(#|$)' "$sdir/series" | while read -r p _; do
-	sed -n 's/^Backport: .*; rules: \(.*\); compat: .*$/\1/p' "$sdir/patches/$p" | tr ' ' '\n'
+for p in $(series_entries "$sdir"); do
+	sed -n 's/^Backport: .*; rules: \(.*\); compat: .*$/\1/p' "$(series_dir "$sdir")/$p" | tr ' ' '\n'
 done | sort -u | while read -r r; do
 	rf=$(rule_file "$r") || continue
 	sh "$ZB/lib/cocci-header.sh" "$rf" Deviates |

@@ -53,18 +53,16 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # The files as the series leaves them.
 files="$event $host $kconfig"
-[ ! -f "$sdir/series" ] || files="$files $(sh "$ZB/lib/series-files.sh" "$sdir")"
+[ -z "$(series_entries "$sdir")" ] || files="$files $(sh "$ZB/lib/series-files.sh" "$sdir")"
 for f in $files; do
 	[ -f "$tree/$f" ] || continue
 	mkdir -p "$(dirname "$tmp/a/$f")"
 	cp "$tree/$f" "$tmp/a/$f"
 done
-if [ -f "$sdir/series" ]; then
-	grep -v -E '^[[:space:]]*(#|$)' "$sdir/series" | while read -r p _; do
-		patch -p1 -s --fuzz=0 --no-backup-if-mismatch -d "$tmp/a" < "$sdir/patches/$p" ||
-			die "patches/$p of $sdir does not apply to a copy of $tree"
-	done
-fi
+for p in $(series_entries "$sdir"); do
+	patch -p1 -s --fuzz=0 --no-backup-if-mismatch -d "$tmp/a" < "$(series_dir "$sdir")/$p" ||
+		die "patch $p of $sdir does not apply to a copy of $tree"
+done
 for f in $event $host $kconfig; do
 	[ -f "$tmp/a/$f" ] || die "$f is not in $tree"
 	mkdir -p "$(dirname "$tmp/b/$f")"
