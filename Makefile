@@ -6,6 +6,13 @@
 #                                 series (dir: its series file and patches,
 #                                 e.g. debian/patches); what it carries is
 #                                 left out
+#   make export FORMAT=debian KERNELS=5.10 DEST=dir [SUBDIR=features/...]
+#                                 the series of out/5.10 into an unpacked
+#                                 Debian linux source package (DEP-3
+#                                 headers, appended to debian/patches/series)
+#   make export FORMAT=suse KERNELS=5.10 DEST=dir [REFERENCES="bsc#..."]
+#                                 [ACKED_BY="Name <mail>"]
+#                                 patches.suse/ and a series.conf fragment
 #   make gate KSRC=/path SERIES=dir [NAME=label]
 #                                 every gate (static and runtime) on a
 #                                 series you have (a directory with series
@@ -31,18 +38,22 @@ KSRC ?=
 NAME ?=
 SERIES ?=
 EXISTING ?=
-export KSRC NAME EXISTING
+FORMAT ?=
+DEST ?=
+SUBDIR ?=
+export KSRC NAME EXISTING REFERENCES ACKED_BY
 RUN := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL sh
 # shq VALUE: VALUE as one single-quoted shell word.
 shq = '$(subst ','\'',$(1))'
 zpci_goals := $(or $(MAKECMDGOALS),all)
-zpci_args := $(foreach g,$(filter all gate check bench,$(zpci_goals)),$(shell \
+zpci_args := $(foreach g,$(filter all gate check bench export,$(zpci_goals)),$(shell \
 	KERNELS=$(call shq,$(KERNELS)) KSRC=$(call shq,$(KSRC)) NAME=$(call shq,$(NAME)) \
 	SERIES=$(call shq,$(SERIES)) EXISTING=$(call shq,$(EXISTING)) \
+	FORMAT=$(call shq,$(FORMAT)) DEST=$(call shq,$(DEST)) \
 	$(RUN) backport/pipeline/args.sh $(g) 2>&1 >/dev/null))
 $(if $(strip $(zpci_args)),$(error $(strip $(zpci_args))))
 
-.PHONY: all check bench gate clean
+.PHONY: all check bench gate export clean
 all:
 	+@$(RUN) backport/pipeline/main.sh $(call shq,$(KERNELS))
 
@@ -55,6 +66,9 @@ bench:
 gate:
 	+@$(RUN) backport/provision/bootstrap.sh main && $(RUN) backport/gates/gate.sh "$(or $(NAME),gate)" \
 		"$(KSRC)" "$(SERIES)" "$${ZPCI_OUT:-out}/$(or $(NAME),gate)"
+
+export:
+	+@$(RUN) backport/package/$(FORMAT).sh $(call shq,$(strip $(KERNELS))) $(call shq,$(DEST)) $(if $(SUBDIR),$(call shq,$(SUBDIR)))
 
 clean:
 	+rm -rf out

@@ -50,7 +50,7 @@ for k in $targets; do
 	if grep -q '^+#define VFIO_DEVICE_FEATURE_ZPCI_ERROR 13$' "out/$k"/patches/*.patch; then
 		ok "e2e-$k-uapi-13"; else ko "e2e-$k-uapi-13" "feature number is not 13"; fi
 	missing=$(for p in out/"$k"/patches/*.patch; do
-		hs="From Subject Git-commit Patch-mainline References Backport"
+		hs="From Date Subject Git-commit Patch-mainline References Link Backport"
 		grep -q -E '^Git-commit: [0-9a-f]{40}$' "$p" || case $p in *-compat-headers.patch) ;; *) printf '%s:full-id ' "$(basename "$p")" ;; esac
 		case $p in *-compat-headers.patch) hs="From Subject Patch-mainline Backport" ;; esac
 		for h in $hs; do

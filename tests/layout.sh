@@ -55,7 +55,7 @@ commits_units() {
 	done
 }
 commit_facts() {
-	grep -v '^#' "$1/semantic-patches/commits" | while IFS='	' read -r _id _tag _link _author _subject; do
+	grep -v '^#' "$1/semantic-patches/commits" | while IFS='	' read -r _id _tag _date _link _author _subject; do
 		for _s in "$_subject" "${_author%% <*}"; do
 			grep -rlF -- "$_s" "$1/backport" | sed "s|^$1/|| ; s|\$|: repeats '$_s' of semantic-patches/commits|"
 		done
@@ -130,7 +130,7 @@ negative() {
 }
 sed -i '/^\/\/ Confidence: /d' "$c/semantic-patches/lowering/lower-scoped-guard.cocci"
 negative cocci-headers cocci_headers "lower-scoped-guard.cocci: no // Confidence: line"
-printf '0123456789ab\tv0\tx\tA <a@b>\tAn unplanned commit\n' >> "$c/semantic-patches/commits"
+printf '0123456789ab\tv0\t2020-01-01\tx\tA <a@b>\tAn unplanned commit\n' >> "$c/semantic-patches/commits"
 sed -i '/^\/\/ Evidence: /d' "$c/semantic-patches/series/30-4e3c1fc8abcb-err-irq-no-pcie-check.cocci"
 negative commits-units commits_units "0123456789ab has no unit"
 negative commits-evidence commits_units "30-4e3c1fc8abcb-err-irq-no-pcie-check.cocci: no // Evidence: line"

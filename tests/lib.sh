@@ -47,3 +47,15 @@ main_out() {
 		sh backport/pipeline/main.sh "$1" > "$tmp/main-$1.log" 2>&1 || :
 }
 
+# tree_sum DIR: one checksum of every file under DIR, names and bytes.
+tree_sum() { (cd "$1" && find . -type f | LC_ALL=C sort | xargs sha256sum | sha256sum); }
+
+# rerun_identical NAME DIR COMMAND...: running COMMAND once more changes no
+# byte under DIR (PASS NAME), or FAIL NAME.
+rerun_identical() {
+	_rn=$1 _rd=$2
+	shift 2
+	_rb=$(tree_sum "$_rd")
+	"$@" > /dev/null 2>&1 || :
+	if [ "$(tree_sum "$_rd")" = "$_rb" ]; then ok "$_rn"; else ko "$_rn" "a second '$*' changed files under $_rd"; fi
+}

@@ -46,10 +46,11 @@ for d in "$out"/gen/*.diff; do
 	why=$(field why "$m")
 	{
 		printf 'From: %s\n' "$(field author "$m")"
+		[ "$kind" = compat ] || printf 'Date: %s\n' "$(date -u -R -d "$(field date "$m")")"
 		printf 'Subject: %s\n' "$(field subject "$m")"
 		[ "$kind" = compat ] || printf 'Git-commit: %s\n' "$(field commit "$m")"
 		printf 'Patch-mainline: %s\n' "$(field mainline "$m")"
-		[ "$kind" = compat ] || printf 'References: %s\n' "$(field link "$m")"
+		[ "$kind" = compat ] || printf 'References: %s\nLink: %s\n' "$(field link "$m")" "$(field link "$m")"
 		printf 'Backport: zpci-backport %s; rules: %s; compat: %s\n' \
 			"$kind" "$(field rules "$m" | sed 's/^ *//')" "$(field compat "$m")"
 		echo

@@ -92,7 +92,7 @@ if [ -n "$compat" ]; then
 		printf 'subject: %s\n' "zpci-backport: add private compat headers"
 		printf 'author: %s\n' "zpci-backport <zpci-backport@localhost>"
 		printf 'kind: %s\n' compat
-		printf 'mainline: %s\n' "Never, backport only"
+		printf 'mainline: %s\n' "Never, private compat headers of zpci-backport for APIs this tree lacks"
 		printf 'why: %s\n' "the tree's probe results satisfy$(for c in $compat; do printf ' %s (%s);' "$(hdr "$ZPCI_TOP/compat/headers/$c" 'Needed when')" "$c"; done | sed 's/;$//')"
 		printf 'rules: %s\n' none
 		printf 'compat:%s\n' "$compat"
@@ -150,6 +150,7 @@ for unit in "$sp"/series/[0-9][0-9]-*.cocci; do
 		printf 'kind: %s\n' "$(hdr "$unit" Kind)"
 		printf 'mainline: %s\n' "$(commit_field "$commit" tag)"
 		printf 'link: %s\n' "$(commit_field "$commit" link)"
+		printf 'date: %s\n' "$(commit_field "$commit" date)"
 		printf 'why: %s\n' "$(hdr "$unit" Why)"
 		printf 'rules:'; for r in $rules; do printf ' %s' "$(basename "$r")"; done; echo
 		printf 'compat:%s\n' "${compat:- none}"

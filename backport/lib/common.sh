@@ -152,12 +152,12 @@ stage_field() {
 # stage_what STAGE: what STAGE does, for its progress line.
 stage_what() { stage_field "$1" 4; }
 
-# commit_field ID FIELD: FIELD (id, tag, link, author, subject) of the
+# commit_field ID FIELD: FIELD (id, tag, date, link, author, subject) of the
 # upstream commit whose full id starts with ID, from
 # semantic-patches/commits; exit 1 when no line, or more than one, fits.
 commit_field() {
 	awk -F '\t' -v id="$1" -v f="$2" '
-		BEGIN { split("id tag link author subject", n, " "); for (i in n) col[n[i]] = i }
+		BEGIN { split("id tag date link author subject", n, " "); for (i in n) col[n[i]] = i }
 		!/^[[:space:]]*(#|$)/ && index($1, id) == 1 { print $col[f]; c++ }
 		END { exit c != 1 }' "${ZPCI_COMMITS:-$ZPCI_TOP/semantic-patches/commits}"
 }

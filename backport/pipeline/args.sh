@@ -12,7 +12,9 @@
 #   given, a series directory whose patches are all there. For gate:
 #   KSRC is a kernel tree, SERIES a series directory, NAME a label. For
 #   every goal the tools bootstrap.sh wants are there, or we are root (the
-#   goal's recipe then installs them).
+#   goal's recipe then installs them). For export: FORMAT is debian or
+#   suse, KERNELS one name, DEST a directory (the packaging tool checks
+#   the rest).
 # Outputs: nothing when all is well; otherwise the one-line message on
 #   stderr (the Makefile shows it through $(error)).
 # Errors: exit 2 on the first bad argument, 0 otherwise.
@@ -52,6 +54,17 @@ all)
 	fi ;;
 gate)
 	gate_args "${NAME:-gate}" "${KSRC:-}" "${SERIES:-}" ;;
+export)
+	case ${FORMAT:-} in
+	debian | suse) ;;
+	*) usage_die "FORMAT='${FORMAT:-}': use FORMAT=debian (debian/patches of an unpacked source package) or FORMAT=suse (patches.suse/ and series.conf)" ;;
+	esac
+	# shellcheck disable=SC2086 # KERNELS is a list
+	set -- ${KERNELS:-}
+	[ $# -eq 1 ] || usage_die "KERNELS='${KERNELS:-}': name the one kernel whose series to export, e.g. KERNELS=5.10"
+	label_ok KERNELS "$1"
+	[ -n "${DEST:-}" ] || usage_die "DEST is not set: give the directory to export into (FORMAT=debian: an unpacked linux source package)"
+	[ -d "$DEST" ] || usage_die "DEST=$DEST is not a directory" ;;
 esac
 bs=main
 [ "$goal" != check ] || bs=check

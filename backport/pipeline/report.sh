@@ -15,6 +15,9 @@
 #   boot_log (paths relative to out/), failures
 #   (the first 10 "suite.name"), deviations (declared, with rule and
 #   reason)}.
+#   out/report.md, the table and notes in Markdown (a CI job summary);
+#   out/report.xml, JUnit: a testsuite per kernel, a testcase per stage
+#   (failure or skipped with the stage's reason, time in seconds).
 # Errors: exit 0 when no stage failed, 1 when one did.
 set -eu
 # shellcheck source-path=SCRIPTDIR source=../lib/common.sh
@@ -84,6 +87,37 @@ for k in "$@"; do
 			commits: $commits,
 			static: $static, runtime: $runtime}}')
 done
-[ -z "$notes" ] || printf '\nnotes:%s\n' "$(printf '%s' "$notes" | awk '!seen[$0]++')"
+notes=$(printf '%s' "$notes" | awk 'NF && !seen[$0]++')
+[ -z "$notes" ] || printf '\nnotes:\n%s\n' "$notes"
 printf '%s\n' "$json" | jq -S . | atomic_write "$outroot/report.json"
+
+# The same table for a CI job's summary page (Markdown), and one JUnit
+# testcase per kernel and stage for GitLab's and Jenkins' test views; both
+# from report.json, so the three never disagree.
+printf '%s\n' "$json" | jq -r --arg stages "$stages" --arg notes "$notes" '
+	($stages | split(" ") | map(select(. != ""))) as $st |
+	"# zpci-backport", "",
+	"| kernel | version | " + ($st | join(" | ")) + " |",
+	"|---|---|" + ($st | map("---") | join("|")) + "|",
+	(to_entries[] | .key as $k | .value as $v |
+		"| \($k) | \($v.version) | " + ($st | map(. as $s | ($v.stages[$s] |
+			if . == "pass" then "pass" elif startswith("fail") then "**FAIL**" else "skipped" end) +
+			" \($v.seconds[$s]) s") | join(" | ")) + " |"),
+	(if $notes != "" then "", "## Notes", "", ($notes | split("\n")[] | sub("^ +"; "- ")) else empty end)' |
+	atomic_write "$outroot/report.md"
+printf '%s\n' "$json" | jq -r --arg stages "$stages" '
+	($stages | split(" ") | map(select(. != ""))) as $st |
+	def cls: if . == "pass" then "pass" elif startswith("fail") then "fail" else "skip" end;
+	[to_entries[] | .value.stages | to_entries[] | .value | cls] as $all |
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+	"<testsuites name=\"zpci-backport\" tests=\"\($all | length)\" failures=\"\($all | map(select(. == "fail")) | length)\" skipped=\"\($all | map(select(. == "skip")) | length)\">",
+	(to_entries[] | .key as $k | .value as $v | [$st[] | $v.stages[.] | cls] as $c |
+		"  <testsuite name=\"\($k | @html)\" tests=\"\($c | length)\" failures=\"\($c | map(select(. == "fail")) | length)\" skipped=\"\($c | map(select(. == "skip")) | length)\" time=\"\([$st[] | $v.seconds[.]] | add)\">",
+		($st[] as $s | $v.stages[$s] as $r |
+			"    <testcase classname=\"zpci-backport.\($k | @html)\" name=\"\($s)\" time=\"\($v.seconds[$s])\"" +
+			(if ($r | cls) == "pass" then "/>"
+			elif ($r | cls) == "fail" then "><failure message=\"\($r | sub("^fail: "; "") | @html)\"/></testcase>"
+			else "><skipped message=\"\($r | sub("^skipped: "; "") | @html)\"/></testcase>" end)),
+		"  </testsuite>"),
+	"</testsuites>"' | atomic_write "$outroot/report.xml"
 exit "$failed"

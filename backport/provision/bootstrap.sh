@@ -56,6 +56,10 @@ if [ "${1:-main}" = check ]; then
 	need shellcheck shellcheck
 	# the fresh-machine test builds a minimal Debian root
 	need mmdebstrap mmdebstrap
+	# report.xml is checked with xmllint; SARIF is validated by Microsoft's
+	# SARIF Multitool, which comes from the npm registry (npm-tool.sh)
+	need xmllint libxml2-utils
+	need npm npm
 fi
 
 [ -n "$missing" ] || exit 0
