@@ -28,6 +28,10 @@ if [ -L "$work" ] || [ "$(cd -P "$work" && pwd -P)" = "$tree" ]; then
 	die "the work copy $work is the tree $tree itself; refusing to patch it"
 fi
 find "$work" -type d -exec chmod u+w {} +
+# A tree that quilt patched itself (an EXISTING series pushed, a
+# maintainer's quilt-applied KSRC) carries quilt's state: this series
+# starts its own.
+rm -rf "$work/.pc"
 # quilt backs files up by hard link and touches the backups: give the files
 # the series changes inodes of their own first, so TREE keeps even its
 # timestamps.
