@@ -148,7 +148,7 @@ fi
 t=$tmp/t-extra
 copy "$ok_" "$t"
 edit "$t" arch/s390/pci/pci.c
-awk '/^struct zpci_dev \*zpci_create_device\(/ { f = 1 }
+awk '/^[a-z][a-z_ ]*[ *]zpci_create_device\(/ { f = 1 }
 	f && /^\tmutex_init\(/ && !done { print "\tpr_debug(\"zpci: creating fid %x\\n\", fid);"; done = 1 }
 	{ print }' "$t/arch/s390/pci/pci.c" > "$tmp/pci.c" && cat "$tmp/pci.c" > "$t/arch/s390/pci/pci.c"
 rc=$(run v-extra "$t")
