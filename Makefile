@@ -49,7 +49,7 @@ zpci_goals := $(or $(MAKECMDGOALS),all)
 zpci_args := $(foreach g,$(filter all gate check bench export,$(zpci_goals)),$(shell \
 	KERNELS=$(call shq,$(KERNELS)) KSRC=$(call shq,$(KSRC)) NAME=$(call shq,$(NAME)) \
 	SERIES=$(call shq,$(SERIES)) EXISTING=$(call shq,$(EXISTING)) \
-	FORMAT=$(call shq,$(FORMAT)) DEST=$(call shq,$(DEST)) \
+	FORMAT=$(call shq,$(FORMAT)) DEST=$(call shq,$(DEST)) ACKED_BY=$(call shq,$(ACKED_BY)) \
 	$(RUN) backport/pipeline/args.sh $(g) 2>&1 >/dev/null))
 $(if $(strip $(zpci_args)),$(error $(strip $(zpci_args))))
 

@@ -85,7 +85,8 @@ for k in $(versions_names target); do
 	main_out "$other"
 	rc=0
 	make -s export FORMAT=debian KERNELS="$other" DEST="$w/pkg" > "$tmp/other.log" 2>&1 || rc=$?
-	if [ "$rc" -eq 2 ] && grep -q -F "linux $ver" "$tmp/other.log" && grep -q -F "$(versions_field "$other" 3)" "$tmp/other.log"; then
+	if [ "$rc" -eq 2 ] && grep -q -F "linux $ver" "$tmp/other.log" && grep -q -F "$(versions_field "$other" 3)" "$tmp/other.log" &&
+		[ "$(wc -l < "$tmp/other.log")" -eq 1 ]; then
 		ok "debian-$k-other-version-refused"
 	else
 		ko "debian-$k-other-version-refused" "exit $rc: $(tail -n 1 "$tmp/other.log")"
@@ -95,6 +96,7 @@ for k in $(versions_names target); do
 done
 mkdir -p "$tmp/empty"
 rc=0
-make -s export FORMAT=debian KERNELS="$ref" DEST="$tmp/empty" > "$tmp/none.log" 2>&1 || rc=$?
-if [ "$rc" -eq 2 ] && grep -q "is not an unpacked Debian source package" "$tmp/none.log"; then ok "debian-not-a-package-refused"; else ko "debian-not-a-package-refused" "exit $rc: $(tail -n 1 "$tmp/none.log")"; fi
+one=${ran# }
+make -s export FORMAT=debian KERNELS="${one%% *}" DEST="$tmp/empty" > "$tmp/none.log" 2>&1 || rc=$?
+if [ "$rc" -eq 2 ] && grep -q "is not an unpacked Debian source package" "$tmp/none.log" && [ "$(wc -l < "$tmp/none.log")" -eq 1 ]; then ok "debian-not-a-package-refused"; else ko "debian-not-a-package-refused" "exit $rc: $(tail -n 1 "$tmp/none.log")"; fi
 [ -n "$ran" ] || ko debian-some-target "the archive served no target's source package"

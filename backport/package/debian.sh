@@ -2,7 +2,9 @@
 # debian.sh - drop a kernel's series into an unpacked Debian linux source
 # package, with DEP-3 headers.
 #
-# Usage: debian.sh KERNEL DEST [SUBDIR]
+# Usage: debian.sh [--check] KERNEL DEST [SUBDIR]
+#   --check only check the arguments (what make's argument check runs, so
+#           that a usage error is one line)
 #   KERNEL  a name whose series out/KERNEL holds (a versions line or NAME)
 #   DEST    the unpacked source package (dpkg-source -x): debian/changelog
 #           of Source linux, debian/patches/series
@@ -27,7 +29,9 @@ set -eu
 . "$(dirname "$0")/../lib/common.sh"
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$ZB/package/lib.sh"
-{ [ $# -ge 2 ] && [ $# -le 3 ]; } || usage_die "usage: debian.sh KERNEL DEST [SUBDIR]"
+check=
+[ "${1:-}" != --check ] || { check=1; shift; }
+{ [ $# -ge 2 ] && [ $# -le 3 ]; } || usage_die "usage: debian.sh [--check] KERNEL DEST [SUBDIR]"
 kernel=$1 dest=$2 sub=${3:-features/s390x/zpci-error-recovery}
 case $sub in /* | *..* | '') usage_die "SUBDIR=$sub: give a relative directory under debian/patches/" ;; esac
 out=$(pkg_series "$kernel")
@@ -50,6 +54,7 @@ else
 fi
 
 lu=$(last_update)
+[ -z "$check" ] || exit 0
 url='https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/commit/?id='
 pd=$dest/debian/patches
 mkdir -p "$pd/$sub"

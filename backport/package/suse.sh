@@ -2,7 +2,9 @@
 # suse.sh - write a kernel's series as openSUSE kernel-source patches:
 # patches.suse/<subject-slug>.patch and a series.conf fragment.
 #
-# Usage: suse.sh KERNEL DEST
+# Usage: suse.sh [--check] KERNEL DEST
+#   --check only check the arguments (what make's argument check runs, so
+#           that a usage error is one line)
 #   KERNEL  a name whose series out/KERNEL holds (a versions line or NAME)
 #   DEST    a directory (a kernel-source checkout, or any directory)
 # Inputs: out/KERNEL/{series,patches/}; REFERENCES (optional, e.g.
@@ -24,11 +26,14 @@ set -eu
 . "$(dirname "$0")/../lib/common.sh"
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$ZB/package/lib.sh"
-[ $# -eq 2 ] || usage_die "usage: suse.sh KERNEL DEST"
+check=
+[ "${1:-}" != --check ] || { check=1; shift; }
+[ $# -eq 2 ] || usage_die "usage: suse.sh [--check] KERNEL DEST"
 kernel=$1 dest=$2
 out=$(pkg_series "$kernel")
 [ -d "$dest" ] || usage_die "DEST=$dest is not a directory; create it, or give a kernel-source checkout"
 case ${ACKED_BY:-x <y>} in *' <'*@*'>' | 'x <y>') ;; *) usage_die "ACKED_BY='$ACKED_BY': give 'Name <e-mail>'" ;; esac
+[ -z "$check" ] || exit 0
 mkdir -p "$dest/patches.suse"
 # The posting the compat patch serves: that of the first patch of the
 # feature itself (kind series, not a prerequisite).

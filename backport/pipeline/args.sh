@@ -13,8 +13,8 @@
 #   KSRC is a kernel tree, SERIES a series directory, NAME a label. For
 #   every goal the tools bootstrap.sh wants are there, or we are root (the
 #   goal's recipe then installs them). For export: FORMAT is debian or
-#   suse, KERNELS one name, DEST a directory (the packaging tool checks
-#   the rest).
+#   suse, KERNELS one name, DEST a directory, and the packaging tool's
+#   own --check passes (a series in out/, DEST's package and version).
 # Outputs: nothing when all is well; otherwise the one-line message on
 #   stderr (the Makefile shows it through $(error)).
 # Errors: exit 2 on the first bad argument, 0 otherwise.
@@ -64,7 +64,8 @@ export)
 	[ $# -eq 1 ] || usage_die "KERNELS='${KERNELS:-}': name the one kernel whose series to export, e.g. KERNELS=5.10"
 	label_ok KERNELS "$1"
 	[ -n "${DEST:-}" ] || usage_die "DEST is not set: give the directory to export into (FORMAT=debian: an unpacked linux source package)"
-	[ -d "$DEST" ] || usage_die "DEST=$DEST is not a directory" ;;
+	[ -d "$DEST" ] || usage_die "DEST=$DEST is not a directory"
+	sh "$ZB/package/$FORMAT.sh" --check "$1" "$DEST" ;;
 esac
 bs=main
 [ "$goal" != check ] || bs=check
