@@ -26,12 +26,12 @@ needs_fuzz() {
 	mkdir -p "$2"
 	cp -R "$1/series" "$1/patches" "$2/"
 	[ ! -f "$1/probes.json" ] || cp "$1/probes.json" "$2/"
-	while read -r _nf; do
+	for _nf in $(series_entries "$2"); do
 		_nf=$2/patches/$_nf
 		awk '/^@@/ { hunk = 1 } hunk && !done && /^ [^ ].*;$/ { sub(/;$/, "; /* mutant */"); done = 1 } { print }' \
 			"$_nf" > "$_nf.new"
 		if cmp -s "$_nf" "$_nf.new"; then rm -f "$_nf.new"; else mv "$_nf.new" "$_nf"; return 0; fi
-	done < "$2/series"
+	done
 	return 1
 }
 

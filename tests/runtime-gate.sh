@@ -82,7 +82,7 @@ mutant() {
 	cp "out/$mk/probes.json" "$md/"
 	: > "$md/series"
 	mtree=$(sh backport/provision/fetch.sh "$mk")
-	if [ -f "out/$mk/series" ]; then
+	if [ -n "$(series_entries "out/$mk")" ]; then
 		cp out/"$mk"/patches/* "$md/patches/"
 		cp "out/$mk/series" "$md/series"
 		[ -d "$tmp/applied-$mk" ] ||
