@@ -32,3 +32,17 @@ fn(...) {
 - zpci_store_pci_error(P, C);
   ...
 }
+
+// 5.10's lowering keeps the result: rc = zpci_store_pci_error(...).
+@depends on patch && !moved@
+identifier fn = zpci_event_io_failure;
+expression P, C, D, R;
+@@
+fn(...) {
+  ...
++ R = zpci_store_pci_error(P, C);
+  device_lock(D);
+  ...
+- R = zpci_store_pci_error(P, C);
+  ...
+}
