@@ -78,9 +78,11 @@ for p in $(series_entries "$out"); do
 	} | atomic_write "$pd/$sub/$p"
 done
 # Our lines replace those of an earlier export where they stood.
-series_entries "$out" | sed "s|^|$sub/|" > "$pd/.zpci-ours.$$"
-trap 'rm -f "$pd/.zpci-ours.$$"' EXIT
-awk -v sub_="$sub/" -v ours="$pd/.zpci-ours.$$" '
+# (the list in a temporary file of our own, never in the package)
+ours=$(mktemp)
+trap 'rm -f "$ours"' EXIT
+series_entries "$out" | sed "s|^|$sub/|" > "$ours"
+awk -v sub_="$sub/" -v ours="$ours" '
 	index($1, sub_) == 1 { if (!done) { while ((getline l < ours) > 0) print l; done = 1 } next }
 	{ print }
 	END { if (!done) while ((getline l < ours) > 0) print l }' "$pd/series" | atomic_write "$pd/series"
@@ -89,4 +91,4 @@ for f in "$pd/$sub"/*.patch; do
 	[ -f "$f" ] || continue
 	grep -qxF "$sub/$(basename "$f")" "$pd/series" || rm -f "$f"
 done
-log "$kernel: $(wc -l < "$pd/.zpci-ours.$$") patch(es) in $pd/$sub, listed in debian/patches/series"
+log "$kernel: $(wc -l < "$ours") patch(es) in $pd/$sub, listed in debian/patches/series"
