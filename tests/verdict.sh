@@ -103,7 +103,7 @@ copy "$tk" "$t"
 apply "$t" $(series_entries "out/$tk" | sed "s|^|out/$tk/patches/|")
 rc=$(run v-all "$t")
 np=$(jq '[.[] | select(.verdict != "present")] | length' "$tmp/out/v-all/verdict.json" 2>/dev/null || echo none)
-skipped=$(for s in apply build fidelity static; do case $(st v-all "$s") in "skipped: nothing to backport"*) ;; *) echo "$s" ;; esac; done)
+skipped=$(for s in apply build distro fidelity static; do case $(st v-all "$s") in "skipped: nothing to backport"*) ;; *) echo "$s" ;; esac; done)
 if [ "$rc" = 0 ] && [ "$np" = 0 ] && [ -z "$(series_entries "$tmp/out/v-all")" ] && [ -z "$skipped" ] &&
 	[ "$(st v-all runtime)" = pass ]; then
 	ok "verdict-all-present-empty-series ($tk, runtime $(jq -r '.timings.build_s' "$tmp/out/v-all/runtime.json") s build)"

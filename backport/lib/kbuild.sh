@@ -9,7 +9,7 @@
 #   CC="ccache s390x-linux-gnu-gcc" MAKE-ARG..., with the caller's make
 #   state (MAKEFLAGS, MFLAGS, MAKELEVEL, MAKEOVERRIDES: a jobserver, -n,
 #   -q) and Kconfig/Kbuild variables (KCONFIG_CONFIG, KBUILD_OUTPUT,
-#   KBUILD_EXTMOD) cleared, and ccache set up so that its results are
+#   KBUILD_EXTMOD, and the CONFIG= of our Makefile) cleared, and ccache set up so that its results are
 #   shared by every copy of a tree: CCACHE_DIR=$ZPCI_CACHE/ccache,
 #   CCACHE_BASEDIR=$ZPCI_CACHE (paths under the cache hashed relative to
 #   the build directory), CCACHE_NOHASHDIR, CCACHE_COMPILERCHECK=content
@@ -23,7 +23,7 @@ set -eu
 [ $# -ge 2 ] || usage_die "usage: kbuild.sh TREE BUILD [MAKE-ARG...]"
 tree=$1 build=$2
 shift 2
-unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES KCONFIG_CONFIG KBUILD_OUTPUT KBUILD_EXTMOD
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES KCONFIG_CONFIG KBUILD_OUTPUT KBUILD_EXTMOD CONFIG
 CCACHE_DIR=$ZPCI_CACHE/ccache CCACHE_BASEDIR=$ZPCI_CACHE CCACHE_NOHASHDIR=1
 CCACHE_COMPILERCHECK=content
 # base_dir rewrites -I, -include and the source path, but not these two,

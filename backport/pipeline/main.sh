@@ -35,6 +35,12 @@ else
 	done
 fi
 
+if [ -n "${CONFIG:-}" ]; then
+	{ [ -f "$CONFIG" ] && [ -r "$CONFIG" ]; } ||
+		usage_die "CONFIG=$CONFIG is no readable file; give a kernel .config (such as /boot/config-<version> of an s390x system)"
+	ZPCI_CONFIG=$(cd "$(dirname "$CONFIG")" && pwd)/$(basename "$CONFIG")
+	export ZPCI_CONFIG
+fi
 if [ -n "${EXISTING:-}" ]; then
 	[ -f "$EXISTING/series" ] || usage_die "EXISTING=$EXISTING holds no quilt series file; point it at a directory with series and its patches (such as debian/patches)"
 	ZPCI_EXISTING=$(cd "$EXISTING" && pwd)

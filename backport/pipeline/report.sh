@@ -10,7 +10,9 @@
 #   also_changes (every effect beyond the feature that a rule applied
 #   declares, the QEMU requirement among them), commits (each upstream
 #   commit's verdict on the tree: {commit, subject, verdict, carried_by,
-#   evidence, missing}, from verdict.json), static {findings,
+#   evidence, missing}, from verdict.json), distro_config (the
+#   configuration the distro stage built with: source, package, version,
+#   wanted, note, from distro-config.json), static {findings,
 #   by_rule, seconds} and runtime {checks, failed, build_s, boot_s, xml,
 #   boot_log (paths relative to out/), failures
 #   (the first 10 "suite.name"), deviations (declared, with rule and
@@ -67,6 +69,10 @@ for k in "$@"; do
 		notes="$notes
   $k commits: $(jq -r 'map("\(.commit) \(.verdict)" + (if .carried_by then " (in \(.carried_by | sub(" \\(.*"; "")))" else "" end)) | join(", ")' "$vj")"
 	fi
+	# The configuration of the distro stage.
+	dcfg=null
+	[ ! -f "$outroot/$k/distro-config.json" ] ||
+		dcfg=$(jq -c '{source, package, version, wanted, note}' "$outroot/$k/distro-config.json")
 	# The gates' own outputs, summarised.
 	sarif=$outroot/$k/static.sarif rt=$outroot/$k/runtime.json
 	static=null runtime=null
@@ -80,11 +86,11 @@ for k in "$@"; do
 		deviations: (.deviations // [])}' "$rt")
 	json=$(printf '%s' "$json" | jq --arg k "$k" --arg kv "$kv" --argjson st "$kjson" --argjson secs "$ksecs" \
 		--arg nb "$nb" --arg ac "$ac" --argjson static "$static" --argjson runtime "$runtime" \
-		--argjson commits "$commits" \
+		--argjson commits "$commits" --argjson dcfg "$dcfg" \
 		'. + {($k): {version: $kv, stages: $st, seconds: $secs,
 			not_backported: ($nb | split("\n") | map(select(. != ""))),
 			also_changes: ($ac | split("\n") | map(select(. != ""))),
-			commits: $commits,
+			commits: $commits, distro_config: $dcfg,
 			static: $static, runtime: $runtime}}')
 done
 notes=$(printf '%s' "$notes" | awk 'NF && !seen[$0]++')

@@ -1,7 +1,8 @@
 #!/bin/sh
 # run-kernel.sh - the main job for one kernel: the stages of
 # backport/pipeline/stages in their order (fetch, existing, prepare, probe,
-# verdict, generate, export, apply, build and fidelity, then the static and
+# verdict, generate, export, apply, build, distro (the distribution's
+# configuration, modpost) and fidelity, then the static and
 # the runtime gate), each run through stage.sh, which keys it and records
 # its status. The verdict stage decides from the tree's content which
 # commits it carries; the series holds the others. A tree that carries
@@ -117,7 +118,7 @@ if [ -n "$upline" ]; then
 fi
 if [ -z "$(ls "$out"/patches/*.patch 2>/dev/null)" ]; then
 	reason="nothing to backport: the tree carries every commit (see verdict.txt)"
-	for s in apply build fidelity static; do
+	for s in apply build distro fidelity static; do
 		echo "skipped: $reason" | atomic_write "$out/status/$s"
 	done
 else
@@ -125,6 +126,8 @@ else
 		st build -- sh "$ZB/verify/build-objects.sh" "$work/patched" "$work/patched-build" "$out" \
 			"$out/logs/build.log" || fail=1
 	if [ "$fail" -eq 0 ]; then
+		st distro -- sh "$ZB/verify/distro-build.sh" "$name" "$tree" "$work/patched" \
+			"$work/distro-build" "$out" "$out" || fail=1
 		st fidelity -- sh "$ZB/verify/fidelity.sh" "$name" "$tree" "$work/patched" "$upstream" "$out" || fail=1
 		# The gates run whatever fidelity says: each finds other defects.
 		rc=0

@@ -60,6 +60,7 @@ key() {
 		oracle) set -- "$@" "${ZPCI_K_ORACLE:-/nonexistent}" ;;
 		name) set -- "$@" "=$ZPCI_K_NAME" ;;
 		existing) set -- "$@" "${ZPCI_K_EXISTING:-=none}" ;;
+		config) set -- "$@" "${ZPCI_CONFIG:-=none}" ;;
 		out:*) set -- "$@" "$out/${_i#out:}" ;;
 		work:*) set -- "$@" "$work/${_i#work:}" ;;
 		top:*) set -- "$@" "$ZPCI_TOP/${_i#top:}" ;;

@@ -2,7 +2,7 @@
 # apt-config.sh - write a private apt configuration under the cache and
 # print the apt-get options that select it.
 #
-# Usage: apt-config.sh [--update | --uris]
+# Usage: apt-config.sh [--update | --uris] [--arch s390x]
 # Inputs: ZPCI_SUITES (space-separated suites, default below); the machine's
 #   own apt sources, read with `apt-get indextargets`, give the archive URIs:
 #   suites ending in -security take the URI the machine uses for its own
@@ -19,8 +19,9 @@ set -eu
 # shellcheck source-path=SCRIPTDIR source=../lib/common.sh
 . "$(dirname "$0")/../lib/common.sh"
 
-suites=${ZPCI_SUITES:-bullseye bullseye-security bookworm-security trixie-security trixie-backports sid}
-dir=$ZPCI_CACHE/apt
+suites=${ZPCI_SUITES:-bullseye bullseye-security bookworm bookworm-security bookworm-backports trixie-security trixie-backports sid}
+dir=$ZPCI_CACHE/apt arch=
+case " $* " in *" --arch s390x "*) dir=$ZPCI_CACHE/apt-s390x arch=s390x ;; esac
 
 # shellcheck disable=SC2016 # apt-get's own $(FIELD) format
 targets=$(apt-get indextargets --format '$(TARGET_OF) $(REPO_URI) $(RELEASE)' 2>/dev/null |
@@ -30,7 +31,7 @@ main_uri=$(printf '%s\n' "$targets" | awk '$3 !~ /-(security|updates|backports)$
 [ -n "$main_uri" ] || usage_die "no Debian archive in this machine's apt sources (apt-get indextargets shows none); add one to /etc/apt/sources.list.d/ and run apt-get update"
 [ -n "$sec_uri" ] || usage_die "no -security archive in this machine's apt sources; add the Debian security archive to /etc/apt/sources.list.d/ and run apt-get update"
 
-if [ "${1:-}" = --uris ]; then
+if [ "${1:-}" = --uris ] && [ -z "$arch" ]; then
 	printf '%s\n%s\n' "$main_uri" "$sec_uri"
 	exit 0
 fi
@@ -40,12 +41,16 @@ keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 {
 	for s in $suites; do
 		case $s in *-security) u=$sec_uri ;; *) u=$main_uri ;; esac
+		if [ -n "$arch" ]; then
+			printf 'deb [arch=%s signed-by=%s] %s %s main\n' "$arch" "$keyring" "$u" "$s"
+			continue
+		fi
 		printf 'deb [signed-by=%s] %s %s main\n' "$keyring" "$u" "$s"
 		printf 'deb-src [signed-by=%s] %s %s main\n' "$keyring" "$u" "$s"
 	done
 } | atomic_write "$dir/sources.list"
 
-cat <<CONF | atomic_write "$dir/apt.conf"
+{ cat <<CONF
 Dir::Etc::SourceList "$dir/sources.list";
 Dir::Etc::SourceParts "$dir/parts";
 Dir::Etc::Preferences "$dir/preferences";
@@ -59,6 +64,8 @@ Acquire::IndexTargets::deb::Contents-deb::DefaultEnabled "false";
 Acquire::Retries "3";
 APT::Get::List-Cleanup "true";
 CONF
+	[ -z "$arch" ] || printf 'APT::Architecture "%s";\nAPT::Architectures "%s";\n' "$arch" "$arch"
+} | atomic_write "$dir/apt.conf"
 mkdir -p "$dir/cache"
 
 if [ "${1:-}" = --update ]; then
