@@ -55,24 +55,23 @@ for k in $kernels; do
 		ko "distro-$k-no-export" "no EXPORT_SYMBOL_GPL(zpci_start_mediated_recovery) in $w/patched/arch/s390/pci"
 		continue
 	fi
-	mt=$tmp/mut-$k
-	rm -rf "$mt" "$tmp/mb-$k"
+	# The mutant tree and its build directory keep one path in the kernel's
+	# work directory, so that a later run rebuilds only the changed object.
+	mt=$w/distro-mutant mb=$w/distro-mutant-build
+	rm -rf "$mt"
 	cp -al "$w/patched" "$mt"
 	rel=${f#"$w/patched/"}
 	rm -f "$mt/$rel"
 	grep -v 'EXPORT_SYMBOL_GPL(zpci_start_mediated_recovery);' "$f" > "$mt/$rel"
-	# The stage's build directory as a start: only the changed object and
-	# modpost run again.
-	cp -a "$w/distro-build" "$tmp/mb-$k"
 	mkdir -p "$tmp/mo-$k"
 	rc=0
-	msg=$(sh backport/verify/distro-build.sh "$k" "$(sh backport/provision/fetch.sh "$k")" "$mt" "$tmp/mb-$k" "$o" "$tmp/mo-$k" 2>&1) || rc=$?
+	msg=$(sh backport/verify/distro-build.sh "$k" "$(sh backport/provision/fetch.sh "$k")" "$mt" "$mb" "$o" "$tmp/mo-$k" 2>&1) || rc=$?
 	if [ "$rc" -eq 1 ] && printf '%s' "$msg" | grep -q 'modpost.*zpci_start_mediated_recovery'; then
-		ok "distro-$k-no-export (exit 1: $(printf '%s\n' "$msg" | tail -n 1 | cut -c1-120))"
+		ok "distro-$k-no-export (exit 1: $(printf '%s\n' "$msg" | tail -n 1 | sed 's/.*\(ERROR: modpost: [^!]*!\).*/\1/'))"
 	else
 		ko "distro-$k-no-export" "exit $rc: $(printf '%s\n' "$msg" | tail -n 2 | tr '\n' ' ')"
 	fi
-	rm -rf "$mt" "$tmp/mb-$k" "$tmp/mo-$k"
+	rm -rf "$mt"
 done
 
 # CONFIG=<file>: the maintainer's own configuration.
