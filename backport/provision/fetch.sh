@@ -39,8 +39,11 @@ mkdir -p "$debs" "$trees"
 # apt-get writes <pkg>_<ver with : escaped>_all.deb into the current dir.
 deb=$(find "$debs" -maxdepth 1 -name "${pkg}_$(printf '%s' "$ver" | sed 's/:/%3a/')_*.deb" | head -n 1)
 if [ -z "$deb" ]; then
+	# apt-cache show pkg=version exits 0 for a version that does not exist:
+	# madison's list is what the archives have.
 	# shellcheck disable=SC2086 # $aptc is "-c FILE", two words on purpose
-	apt-cache $aptc show "$pkg=$ver" >/dev/null 2>&1 ||
+	apt-cache $aptc madison "$pkg" 2>/dev/null |
+		awk -F'|' -v v="$ver" '{ gsub(/ /, "", $2) } $2 == v { found = 1 } END { exit !found }' ||
 		usage_die "$pkg version $ver is in no configured archive ($ZPCI_CACHE/apt/sources.list); fix the version in $ZPCI_VERSIONS (apt-cache madison $pkg lists what exists) or add its suite to ZPCI_SUITES"
 	log "downloading $pkg=$ver"
 	# shellcheck disable=SC2086
