@@ -80,6 +80,7 @@ kmake -j"${ZPCI_JOBS:-$(nproc)}" modules_prepare ||
 # list that mixes directories; and KBUILD_MODULES=1, without which they
 # build no obj-m objects for a directory goal.
 for t in $dirs "$objs"; do
+	[ -n "$t" ] || continue
 	# shellcheck disable=SC2086
 	kmake -j"${ZPCI_JOBS:-$(nproc)}" KBUILD_MODULES=1 $t ||
 		die_log "the s390x build of $t with the distribution's configuration" "$log"
@@ -111,6 +112,8 @@ mods=$(sed 's,^.*/,,; s,\.o$,,' "$build/modules.order" | paste -sd ' ' -)
 # modpost, the tree's own way: Makefiles that still run modpost on
 # vmlinux.o in a pass of its own (MODPOST_VMLINUX) read vmlinux.symvers,
 # later ones read vmlinux.o directly and take a symvers input with -i.
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
+rc=0
 mp="-f $tree/scripts/Makefile.modpost -I $tree srctree=$tree objtree=. KBUILD_MODULES=1 MODORDER=modules.order KBUILD_MODPOST_NOFINAL=1"
 if grep -q MODPOST_VMLINUX "$tree/scripts/Makefile.modpost"; then
 	# shellcheck disable=SC2086
@@ -122,7 +125,7 @@ else
 	# shellcheck disable=SC2086
 	(cd "$build" && make $mp MODPOST="$build/zpci-modpost") >> "$log" 2>&1 || rc=$?
 fi
-if [ "${rc:-0}" -ne 0 ]; then
+if [ "$rc" -ne 0 ]; then
 	cause=$(grep -m 3 -E 'ERROR: modpost|undefined!' "$log" | tr '\n' ' ')
 	die "modpost over $mods failed: ${cause:-see $log}(the series must export every core function vfio-pci calls; $log)"
 fi
