@@ -88,10 +88,16 @@ done
 
 # The partial vmlinux.o and the modules.
 ( cd "$build"
-  rm -f vmlinux.o modules.order zpci-rest.symvers vmlinux.symvers Module.symvers modules-only.symvers
+  rm -f vmlinux.o vmlinux.a modules.order zpci-rest.symvers vmlinux.symvers Module.symvers modules-only.symvers
   builtin=$(for d in $dirs; do [ ! -f "$d"built-in.a ] || echo "$d"built-in.a; done)
   # shellcheck disable=SC2086
   s390x-linux-gnu-ld -m elf64_s390 -r -o vmlinux.o --whole-archive $builtin
+  # vmlinux.a, as Kbuild makes it (a thin archive of the built-in
+  # objects): under MODVERSIONS, modpost of 6.x lists its objects to read
+  # their symbol versions.
+  rm -f vmlinux.a
+  # shellcheck disable=SC2086
+  s390x-linux-gnu-ar cDPrST vmlinux.a $builtin
   for d in $dirs; do [ ! -f "$d"modules.order ] || sed 's/\.ko$/.o/' "$d"modules.order; done |
 	sed 's,^kernel/,,' > modules.order
 ) >> "$log" 2>&1 || die_log "linking the partial vmlinux.o" "$log"
@@ -114,7 +120,7 @@ mods=$(sed 's,^.*/,,; s,\.o$,,' "$build/modules.order" | paste -sd ' ' -)
 # later ones read vmlinux.o directly and take a symvers input with -i.
 unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
 rc=0
-mp="-f $tree/scripts/Makefile.modpost -I $tree srctree=$tree objtree=. KBUILD_MODULES=1 MODORDER=modules.order KBUILD_MODPOST_NOFINAL=1"
+mp="-f $tree/scripts/Makefile.modpost -I $tree srctree=$tree objtree=. AR=s390x-linux-gnu-ar KBUILD_MODULES=1 MODORDER=modules.order KBUILD_MODPOST_NOFINAL=1"
 if grep -q MODPOST_VMLINUX "$tree/scripts/Makefile.modpost"; then
 	# shellcheck disable=SC2086
 	(cd "$build" && make $mp MODPOST_VMLINUX=1 && cat zpci-rest.symvers >> vmlinux.symvers &&
