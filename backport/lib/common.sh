@@ -64,6 +64,15 @@ kernel_tree() {
 	(cd -P "$1" && pwd -P)
 }
 
+# config_file FILE: print the absolute path of FILE, a kernel .config given
+# as CONFIG= (make CONFIG=<file>); exit 2 naming it when it is no readable
+# file. The one test of CONFIG= in the project.
+config_file() {
+	{ [ -f "$1" ] && [ -r "$1" ]; } ||
+		usage_die "CONFIG=$1 is no readable file; give a kernel .config (such as /boot/config-<version> of an s390x system)"
+	printf '%s/%s\n' "$(cd "$(dirname "$1")" && pwd)" "$(basename "$1")"
+}
+
 # series_entries DIR: the patch names DIR/series lists, in order (comment
 # and blank lines and quilt's per-patch options left out); nothing when DIR
 # has no series file.

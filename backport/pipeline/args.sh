@@ -51,10 +51,7 @@ all)
 				usage_die "unknown kernel '$k' in KERNELS: use names from $ZPCI_VERSIONS ($(versions_names | tr '\n' ' ' | sed 's/ $//'))"
 		done
 	fi
-	if [ -n "${CONFIG:-}" ]; then
-		{ [ -f "$CONFIG" ] && [ -r "$CONFIG" ]; } ||
-			usage_die "CONFIG=$CONFIG is no readable file; give a kernel .config (such as /boot/config-<version> of an s390x system)"
-	fi
+	[ -z "${CONFIG:-}" ] || config_file "$CONFIG" > /dev/null || exit 2
 	if [ -n "${EXISTING:-}" ]; then
 		[ -f "$EXISTING/series" ] ||
 			usage_die "EXISTING=$EXISTING holds no quilt series file; point it at a directory with series and its patches (such as debian/patches)"

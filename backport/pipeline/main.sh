@@ -36,9 +36,7 @@ else
 fi
 
 if [ -n "${CONFIG:-}" ]; then
-	{ [ -f "$CONFIG" ] && [ -r "$CONFIG" ]; } ||
-		usage_die "CONFIG=$CONFIG is no readable file; give a kernel .config (such as /boot/config-<version> of an s390x system)"
-	ZPCI_CONFIG=$(cd "$(dirname "$CONFIG")" && pwd)/$(basename "$CONFIG")
+	ZPCI_CONFIG=$(config_file "$CONFIG") || exit 2
 	export ZPCI_CONFIG
 fi
 if [ -n "${EXISTING:-}" ]; then

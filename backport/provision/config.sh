@@ -42,9 +42,7 @@ json() {
 }
 
 if [ -n "${ZPCI_CONFIG:-}" ]; then
-	{ [ -f "$ZPCI_CONFIG" ] && [ -r "$ZPCI_CONFIG" ]; } ||
-		usage_die "CONFIG=$ZPCI_CONFIG is no readable file; give a kernel .config (such as /boot/config-<version> of an s390x system)"
-	f=$(cd "$(dirname "$ZPCI_CONFIG")" && pwd)/$(basename "$ZPCI_CONFIG")
+	f=$(config_file "$ZPCI_CONFIG") || exit 2
 	json file "$f" "" "" "" "the maintainer's own configuration (CONFIG=)"
 	exit 0
 fi
