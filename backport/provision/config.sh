@@ -73,7 +73,8 @@ for v in $served; do
 	elif [ "$v" = "$wanted" ]; then exact=$v
 	else above="$above $v"; fi
 done
-# $served is in sort -u order; put each list in dpkg's order.
+# $served is in sort -u order; put each list in version order (sort -V,
+# which agrees with dpkg's order for these versions but for ~ suffixes).
 vsort() { for _v in "$@"; do printf '%s\n' "$_v"; done | sort -V; }
 # shellcheck disable=SC2086 # word lists
 cands="$exact $(vsort $below | tac | tr '\n' ' ') $(vsort $above | tr '\n' ' ')"
@@ -99,11 +100,13 @@ for v in $cands; do
 		rm -rf "$tmpd"
 	fi
 	member=./usr/src/$pkg/config.s390x_none_s390x.xz
-	if ! { dpkg-deb --fsys-tarfile "$deb" | tar -xO "$member" | xz -dc; } > "$cfg.tmp" || [ ! -s "$cfg.tmp" ]; then
-		rm -f "$cfg.tmp"
+	ctmp=$(mktemp "$cfg.tmp.XXXXXX")
+	if ! { dpkg-deb --fsys-tarfile "$deb" | tar -xO "$member" | xz -dc; } > "$ctmp" || [ ! -s "$ctmp" ]; then
+		rm -f "$ctmp"
 		die "$deb holds no s390x configuration ($member); delete it to fetch it again"
 	fi
-	mv "$cfg.tmp" "$cfg"
+	chmod 0644 "$ctmp"
+	mv "$ctmp" "$cfg"
 	ver=$v
 	break
 done
