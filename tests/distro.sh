@@ -76,7 +76,11 @@ done
 
 # CONFIG=<file>: the maintainer's own configuration.
 printf 'CONFIG_PCI=y\n' > "$tmp/own.config"
-k1=$(echo "$kernels" | awk '{ print $1 }')
+# versions_names prints one name per line: the first word, not the first
+# field of every line
+# shellcheck disable=SC2086 # a list of names
+set -- $kernels
+k1=$1
 mkdir -p "$tmp/oc"
 if ZPCI_CONFIG=$tmp/own.config sh backport/provision/config.sh "$k1" "$(sh backport/provision/fetch.sh "$k1")" "$tmp/oc" &&
 	jq -e --arg s "$(sha256sum < "$tmp/own.config" | cut -d' ' -f1)" '.source == "file" and .sha256 == $s' "$tmp/oc/distro-config.json" > /dev/null; then
