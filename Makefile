@@ -9,6 +9,9 @@
 #   make ... CONFIG=file          the distro stage builds with your own
 #                                 s390x .config instead of the one of
 #                                 Debian's linux-config-<line> package
+#   make ... KABI=strict          fail when the series changes the CRC of
+#                                 an exported symbol (default KABI=report:
+#                                 out/<k>/kabi.json lists them)
 #   make export FORMAT=debian KERNELS=5.10 DEST=dir [SUBDIR=features/...]
 #                                 the series of out/5.10 into an unpacked
 #                                 Debian linux source package (DEP-3
@@ -42,17 +45,18 @@ NAME ?=
 SERIES ?=
 EXISTING ?=
 CONFIG ?=
+KABI ?=
 FORMAT ?=
 DEST ?=
 SUBDIR ?=
-export KSRC NAME EXISTING CONFIG REFERENCES ACKED_BY
+export KSRC NAME EXISTING CONFIG KABI REFERENCES ACKED_BY
 RUN := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL sh
 # shq VALUE: VALUE as one single-quoted shell word.
 shq = '$(subst ','\'',$(1))'
 zpci_goals := $(or $(MAKECMDGOALS),all)
 zpci_args := $(foreach g,$(filter all gate check bench export,$(zpci_goals)),$(shell \
 	KERNELS=$(call shq,$(KERNELS)) KSRC=$(call shq,$(KSRC)) NAME=$(call shq,$(NAME)) \
-	SERIES=$(call shq,$(SERIES)) EXISTING=$(call shq,$(EXISTING)) CONFIG=$(call shq,$(CONFIG)) \
+	SERIES=$(call shq,$(SERIES)) EXISTING=$(call shq,$(EXISTING)) CONFIG=$(call shq,$(CONFIG)) KABI=$(call shq,$(KABI)) \
 	FORMAT=$(call shq,$(FORMAT)) DEST=$(call shq,$(DEST)) ACKED_BY=$(call shq,$(ACKED_BY)) \
 	$(RUN) backport/pipeline/args.sh $(g) 2>&1 >/dev/null))
 $(if $(strip $(zpci_args)),$(error $(strip $(zpci_args))))

@@ -87,7 +87,7 @@ script_headers() {
 stages() {
 	grep -v -E '^[[:space:]]*(#|$)' "$1/backport/pipeline/stages" | while IFS='|' read -r _s _o _i _w; do
 		for _x in $_o $_i; do
-			case $_x in - | tree | upstream | oracle | name | existing | config | out:?* | work:?* | top:?* | stage:?* | tool:?*) ;;
+			case $_x in - | tree | upstream | oracle | name | existing | config | kabi | out:?* | work:?* | top:?* | stage:?* | tool:?*) ;;
 			*) echo "stages: $(echo "$_s" | tr -d ' '): '$_x' is not of the vocabulary" ;; esac
 		done
 		[ -n "$(echo "$_w" | tr -d ' ')" ] || echo "stages: $(echo "$_s" | tr -d ' ') has no WHAT"

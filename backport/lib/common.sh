@@ -73,6 +73,16 @@ config_file() {
 	printf '%s/%s\n' "$(cd "$(dirname "$1")" && pwd)" "$(basename "$1")"
 }
 
+# kabi_mode VALUE: print the kABI mode KABI=VALUE names, "report" when
+# VALUE is empty; exit 2 naming it when it is none of report, preserve or
+# strict. The one test of KABI= in the project.
+kabi_mode() {
+	case ${1:-report} in
+	report | preserve | strict) printf '%s\n' "${1:-report}" ;;
+	*) usage_die "KABI=$1 is no kABI mode; use KABI=report (the default: list changed CRCs), KABI=preserve (keep them) or KABI=strict (fail on a change)" ;;
+	esac
+}
+
 # series_entries DIR: the patch names DIR/series lists, in order (comment
 # and blank lines and quilt's per-patch options left out); nothing when DIR
 # has no series file.

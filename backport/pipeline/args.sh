@@ -52,6 +52,7 @@ all)
 		done
 	fi
 	[ -z "${CONFIG:-}" ] || config_file "$CONFIG" > /dev/null || exit 2
+	kabi_mode "${KABI:-}" > /dev/null || exit 2
 	if [ -n "${EXISTING:-}" ]; then
 		[ -f "$EXISTING/series" ] ||
 			usage_die "EXISTING=$EXISTING holds no quilt series file; point it at a directory with series and its patches (such as debian/patches)"

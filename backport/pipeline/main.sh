@@ -39,6 +39,8 @@ if [ -n "${CONFIG:-}" ]; then
 	ZPCI_CONFIG=$(config_file "$CONFIG") || exit 2
 	export ZPCI_CONFIG
 fi
+ZPCI_KABI=$(kabi_mode "${KABI:-}") || exit 2
+export ZPCI_KABI
 if [ -n "${EXISTING:-}" ]; then
 	[ -f "$EXISTING/series" ] || usage_die "EXISTING=$EXISTING holds no quilt series file; point it at a directory with series and its patches (such as debian/patches)"
 	ZPCI_EXISTING=$(cd "$EXISTING" && pwd)

@@ -12,7 +12,9 @@
 #   commit's verdict on the tree: {commit, subject, verdict, carried_by,
 #   evidence, missing}, from verdict.json), distro_config (the
 #   configuration the distro stage built with: source, package, version,
-#   wanted, note, from distro-config.json), static {findings,
+#   wanted, note, from distro-config.json), kabi (the kABI report: mode,
+#   versioning, changed and added counts, unchanged, the first 10 changed
+#   symbols, file, from kabi.json), static {findings,
 #   by_rule, seconds} and runtime {checks, failed, build_s, boot_s, xml,
 #   boot_log (paths relative to out/), failures
 #   (the first 10 "suite.name"), deviations (declared, with rule and
@@ -73,6 +75,13 @@ for k in "$@"; do
 	dcfg=null
 	[ ! -f "$outroot/$k/distro-config.json" ] ||
 		dcfg=$(jq -c '{source, package, version, wanted, note}' "$outroot/$k/distro-config.json")
+	# The kABI report, summarised.
+	kabi=null
+	[ ! -f "$outroot/$k/kabi.json" ] ||
+		kabi=$(jq -c --arg d "$k" '{mode, versioning, changed: (.changed | length), unchanged,
+			added: (.added | length), symbols: [.changed[].symbol] | .[:10], file: ($d + "/kabi.json")}' "$outroot/$k/kabi.json")
+	[ "$kabi" = null ] || [ "$(printf '%s' "$kabi" | jq .changed)" -eq 0 ] || notes="$notes
+  $k kabi: $(printf '%s' "$kabi" | jq -r '"\(.changed) exported symbols change CRC (\(.symbols | join(", "))\(if .changed > 10 then ", ..." else "" end)); KABI=preserve keeps them"')"
 	# The gates' own outputs, summarised.
 	sarif=$outroot/$k/static.sarif rt=$outroot/$k/runtime.json
 	static=null runtime=null
@@ -86,11 +95,11 @@ for k in "$@"; do
 		deviations: (.deviations // [])}' "$rt")
 	json=$(printf '%s' "$json" | jq --arg k "$k" --arg kv "$kv" --argjson st "$kjson" --argjson secs "$ksecs" \
 		--arg nb "$nb" --arg ac "$ac" --argjson static "$static" --argjson runtime "$runtime" \
-		--argjson commits "$commits" --argjson dcfg "$dcfg" \
+		--argjson commits "$commits" --argjson dcfg "$dcfg" --argjson kabi "$kabi" \
 		'. + {($k): {version: $kv, stages: $st, seconds: $secs,
 			not_backported: ($nb | split("\n") | map(select(. != ""))),
 			also_changes: ($ac | split("\n") | map(select(. != ""))),
-			commits: $commits, distro_config: $dcfg,
+			commits: $commits, distro_config: $dcfg, kabi: $kabi,
 			static: $static, runtime: $runtime}}')
 done
 notes=$(printf '%s' "$notes" | awk 'NF && !seen[$0]++')

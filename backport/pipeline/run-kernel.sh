@@ -118,7 +118,7 @@ if [ -n "$upline" ]; then
 fi
 if [ -z "$(ls "$out"/patches/*.patch 2>/dev/null)" ]; then
 	reason="nothing to backport: the tree carries every commit (see verdict.txt)"
-	for s in apply build distro fidelity static; do
+	for s in apply build distro kabi fidelity static; do
 		echo "skipped: $reason" | atomic_write "$out/status/$s"
 	done
 else
@@ -126,8 +126,13 @@ else
 		st build -- sh "$ZB/verify/build-objects.sh" "$work/patched" "$work/patched-build" "$out" \
 			"$out/logs/build.log" || fail=1
 	if [ "$fail" -eq 0 ]; then
-		st distro -- sh "$ZB/verify/distro-build.sh" "$name" "$tree" "$work/patched" \
-			"$work/distro-build" "$out" "$out" || fail=1
+		if st distro -- sh "$ZB/verify/distro-build.sh" "$name" "$tree" "$work/patched" \
+			"$work/distro-build" "$out" "$out"; then
+			st kabi -- sh "$ZB/verify/kabi.sh" "$name" "$tree" "$work/patched" "$out" "$out" "$work" || fail=1
+		else
+			fail=1
+			echo "skipped: the distro stage failed" | atomic_write "$out/status/kabi"
+		fi
 		st fidelity -- sh "$ZB/verify/fidelity.sh" "$name" "$tree" "$work/patched" "$upstream" "$out" || fail=1
 		# The gates run whatever fidelity says: each finds other defects.
 		rc=0

@@ -61,6 +61,7 @@ key() {
 		name) set -- "$@" "=$ZPCI_K_NAME" ;;
 		existing) set -- "$@" "${ZPCI_K_EXISTING:-=none}" ;;
 		config) set -- "$@" "${ZPCI_CONFIG:-=none}" ;;
+		kabi) set -- "$@" "=${ZPCI_KABI:-report}" ;;
 		out:*) set -- "$@" "$out/${_i#out:}" ;;
 		work:*) set -- "$@" "$work/${_i#work:}" ;;
 		top:*) set -- "$@" "$ZPCI_TOP/${_i#top:}" ;;

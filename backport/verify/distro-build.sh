@@ -12,8 +12,9 @@
 #   SERIESDIR  directory with patches/, to list the touched .c files
 #   OUT        out/<kernel>/: config.sh writes distro-config.json there
 # Environment: ZPCI_CONFIG (make CONFIG=<file>), passed on to config.sh.
-# What is built: every touched object, arch/s390/pci/, drivers/vfio/ and
-#   arch/s390/kvm/. The configuration is the distribution's with these
+# What is built (lib/distro-kbuild.sh, shared with verify/kabi.sh): every
+#   touched object, arch/s390/pci/, drivers/vfio/ and arch/s390/kvm/. The
+#   configuration is the distribution's with these
 #   changes, each for a reason: VFIO, VFIO_PCI (and VFIO_PCI_CORE,
 #   VFIO_IOMMU_TYPE1 where the tree has them) and KVM =m, as distributions
 #   ship them; SYSTEM_TRUSTED_KEYS and SYSTEM_REVOCATION_KEYS empty (they
@@ -42,49 +43,12 @@ dc=$out/distro-config.json
 log=$out/logs/distro-build.log
 mkdir -p "$build" "$out/logs"
 : > "$log"
-kmake() { sh "$ZB/lib/kbuild.sh" "$tree" "$build" "$@" >> "$log" 2>&1; }
-
-# The configuration.
-src=$(jq -r .source "$dc")
-if [ "$src" = fallback ]; then
-	kmake defconfig || die_log "make defconfig" "$log"
-	cat "$ZPCI_TOP/compat/probes/kconfig.fragment" >> "$build/.config"
-else
-	cp "$(jq -r .file "$dc")" "$build/.config"
-fi
-cat >> "$build/.config" <<'EOF'
-CONFIG_MODULES=y
-CONFIG_PCI=y
-CONFIG_KVM=m
-CONFIG_VFIO=m
-CONFIG_VFIO_PCI_CORE=m
-CONFIG_VFIO_PCI=m
-CONFIG_VFIO_IOMMU_TYPE1=m
-CONFIG_SYSTEM_TRUSTED_KEYS=""
-CONFIG_SYSTEM_REVOCATION_KEYS=""
-CONFIG_DEBUG_INFO_BTF=n
-EOF
-kmake olddefconfig || die_log "make olddefconfig with $(jq -r '.file // "defconfig"' "$dc")" "$log"
-for s in VFIO VFIO_PCI KVM; do
-	grep -qx "CONFIG_$s=m" "$build/.config" ||
-		die "CONFIG_$s=m did not come out of $(jq -r '.file // "defconfig"' "$dc") (see $build/.config)"
-done
-
-objs=$(sh "$ZB/lib/series-files.sh" "$sdir" | sed -n 's/\.c$/.o/p')
-dirs="arch/s390/pci/ drivers/vfio/ arch/s390/kvm/"
+# shellcheck source-path=SCRIPTDIR source=../lib/distro-kbuild.sh
+. "$ZB/lib/distro-kbuild.sh"
+distro_configure "$tree" "$build" "$dc" "$log"
 progress_note "building the touched objects, vfio and KVM with the distribution's configuration" "$log" 150
-# shellcheck disable=SC2086 # lists of Kbuild targets
-kmake -j"${ZPCI_JOBS:-$(nproc)}" modules_prepare ||
-	die_log "make modules_prepare with the distribution's configuration" "$log"
-# One make per directory: some Makefiles (5.10) build only part of a goal
-# list that mixes directories; and KBUILD_MODULES=1, without which they
-# build no obj-m objects for a directory goal.
-for t in $dirs "$objs"; do
-	[ -n "$t" ] || continue
-	# shellcheck disable=SC2086
-	kmake -j"${ZPCI_JOBS:-$(nproc)}" KBUILD_MODULES=1 $t ||
-		die_log "the s390x build of $t with the distribution's configuration" "$log"
-done
+distro_compile "$tree" "$build" "$sdir" "$log"
+dirs=$DISTRO_DIRS
 
 # The partial vmlinux.o and the modules.
 ( cd "$build"
