@@ -12,6 +12,9 @@
 #   make ... KABI=strict          fail when the series changes the CRC of
 #                                 an exported symbol (default KABI=report:
 #                                 out/<k>/kabi.json lists them)
+#   make ... KABI=preserve        generate the series so that no CRC
+#                                 changes (new members hidden from
+#                                 genksyms)
 #   make export FORMAT=debian KERNELS=5.10 DEST=dir [SUBDIR=features/...]
 #                                 the series of out/5.10 into an unpacked
 #                                 Debian linux source package (DEP-3

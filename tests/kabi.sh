@@ -91,3 +91,24 @@ if [ "$rc" -eq 2 ] && [ "$(printf '%s\n' "$msg" | wc -l)" -eq 1 ] && printf '%s'
 else
 	ko kabi-mode-refused "exit $rc: $msg"
 fi
+
+# The size risk (kabi-size.sh) on a scratch tree: the core's allocation
+# alone is safe; a by-value struct zpci_dev in a driver is not.
+st=$tmp/sizetree
+mkdir -p "$st/arch/s390/pci" "$st/drivers/foo"
+: > "$st/Makefile"
+printf '%s\n' 'struct zpci_dev *zpci_create_device(u32 fid, u32 fh)' '{' \
+	'	struct zpci_dev *zdev;' '' '	zdev = kzalloc(sizeof(*zdev), GFP_KERNEL);' '	return zdev;' '}' > "$st/arch/s390/pci/pci.c"
+if sh backport/verify/kabi-size.sh "$st" > "$tmp/size1.json" 2>&1 &&
+	jq -e '.safe == true and (.places | length) == 1' "$tmp/size1.json" > /dev/null; then
+	ok kabi-size-core-only
+else
+	ko kabi-size-core-only "$(head -c 300 "$tmp/size1.json")"
+fi
+printf '%s\n' 'struct foo_state {' '	struct zpci_dev copy;' '};' > "$st/drivers/foo/foo.c"
+if sh backport/verify/kabi-size.sh "$st" > "$tmp/size2.json" 2>&1 &&
+	jq -e '.safe == false and .outside_core[0].file == "drivers/foo/foo.c"' "$tmp/size2.json" > /dev/null; then
+	ok "kabi-size-outside-core (drivers/foo/foo.c: $(jq -r '.outside_core[0].what' "$tmp/size2.json"))"
+else
+	ko kabi-size-outside-core "$(head -c 300 "$tmp/size2.json")"
+fi
