@@ -13,13 +13,27 @@
 #   kabi-K-strict         the same builds under KABI=strict: exit 1 naming
 #                         a changed symbol and KABI=preserve (the gate
 #                         fails, and kabi.json is still written)
+#   kabi-K-preserve       the series of KABI=preserve: only the guard lines
+#                         differ from the main job's; it applies; its
+#                         kabi.json lists no change, the size risk safe
+#   kabi-K-preserve-same-code  its objects equal the main job's once
+#                         stripped of debug information, section by section
+#                         (5.10's CRC sections aside): the runtime gate's
+#                         results cannot differ
+#   kabi-same-code-negative  the same-code check tells the pristine pci.o
+#                         from the patched one
 #   kabi-identity         negative control, on the first target: the
 #                         pristine tree against itself lists no change and
 #                         counts every symbol unchanged (the report is not
 #                         "changed" by construction)
 #   kabi-mode-refused     make KABI=<no mode> -> exit 2, one line naming KABI
+#   kabi-size-core-only, kabi-size-outside-core  kabi-size.sh on a scratch
+#                         tree: safe with the core's allocation only; not
+#                         safe, naming the file, with a by-value member in a
+#                         driver (the negative control of the size check)
 # Output: "PASS name" / "FAIL name: reason" lines. The report's builds are
-#   the main job's (incremental); kabi-identity builds one tree once more.
+#   the main job's (incremental); kabi-K-preserve builds each tree twice
+#   more (WORK/kabi-preserve, ccache), kabi-identity one tree once more.
 set -eu
 cd "$(dirname "$0")/.."
 # shellcheck source=tests/lib.sh
@@ -66,6 +80,75 @@ for k in $kernels; do
 		ko "kabi-$k-strict" "exit $rc: $(printf '%s\n' "$msg" | tail -n 1)"
 	fi
 done
+
+# KABI=preserve, per target: the series generated in that mode (into a
+# scratch out/) differs from the main job's by the guard lines only,
+# applies, and its kABI report lists no change, with the size risk safe;
+# and the objects it builds are the main job's, byte for byte once their
+# debug information is stripped (the guards hide members from genksyms,
+# never from the compiler), so its runtime results are the main job's.
+# Its builds are the kernel's own, in WORK/kabi-preserve (never the main
+# job's directories: a Kbuild output directory belongs to one source tree),
+# with its tree at WORK/kabi-preserve/patched: the same path relative to
+# the build directory as the main job's, so that __FILE__ strings agree.
+# code_sum OBJ: one checksum of OBJ's sections once its debug information
+# is stripped, each section read by number, leaving out those that hold
+# its CRCs (5.10 links them into the object, as data its __crc_ symbols
+# point to: they differ by design).
+code_sum() {
+	s390x-linux-gnu-objcopy --strip-debug "$1" "$tmp/cs.o"
+	s390x-linux-gnu-readelf -W -s "$tmp/cs.o" | awk '$8 ~ /^__crc_/ { print $7 }' | sort -u > "$tmp/cs.crc"
+	s390x-linux-gnu-readelf -W -S "$tmp/cs.o" | sed -n 's/^ *\[ *\([0-9][0-9]*\)\].*/\1/p' | grep -v -x -F -f "$tmp/cs.crc" |
+		while read -r _n; do s390x-linux-gnu-readelf -x "$_n" "$tmp/cs.o" 2> /dev/null; done | sha256sum
+}
+for k in $kernels; do
+	o=out/$k
+	[ -n "$(series_entries "$o" 2>/dev/null)" ] || continue
+	w=$ZPCI_CACHE/work/$k
+	p=$tmp/preserve-$k
+	mkdir -p "$p/logs"
+	cp "$o/probes.json" "$o/verdict.json" "$o/verdict.txt" "$o/distro-config.json" "$p/"
+	tree=$(sh backport/provision/fetch.sh "$k") up=$(sh backport/provision/fetch.sh "$upname")
+	rc=0
+	msg=$( { ZPCI_KABI=preserve sh backport/generate/generate.sh "$k" "$tree" "$up" "$p" &&
+		sh backport/generate/export.sh "$p" &&
+		sh backport/verify/apply-series.sh "$tree" "$p" "$w/kabi-preserve/patched" "$p/logs/apply.log" &&
+		ZPCI_KABI=preserve sh backport/verify/kabi.sh "$k" "$tree" "$w/kabi-preserve/patched" "$p" "$p" "$w/kabi-preserve"; } 2>&1) || rc=$?
+	if [ "$rc" -ne 0 ]; then
+		ko "kabi-$k-preserve" "exit $rc: $(printf '%s\n' "$msg" | tail -n 1)"
+		continue
+	fi
+	# the two series, their added and removed lines only
+	extra=$(for f in $(series_entries "$o"); do diff "$o/patches/$f" "$p/patches/$f"; done |
+		grep '^[<>] [-+]' | grep -v -x -E '> \+(#ifndef __GENKSYMS__.*|#endif)' || :)
+	if [ -n "$extra" ]; then
+		ko "kabi-$k-preserve" "the preserve series differs by more than its guards: $(printf '%s\n' "$extra" | head -n 2 | tr '\n' ' ')"
+	elif ! jq -e '.mode == "preserve" and .changed == [] and .unchanged > 0 and .size.safe' "$p/kabi.json" > /dev/null; then
+		ko "kabi-$k-preserve" "$(jq -c '{changed: [.changed[].symbol], unchanged, safe: .size.safe}' "$p/kabi.json")"
+	else
+		ok "kabi-$k-preserve (0 changed, $(jq .unchanged "$p/kabi.json") unchanged; the size used in $(jq -r '[.size.places[] | "\(.file):\(.line)"] | join(", ")' "$p/kabi.json") only)"
+	fi
+	# The same code: every object the main job's kABI build versioned.
+	differ=
+	for st in $(cd "$w/kabi-patched" && find . -name '*.symtypes' | LC_ALL=C sort); do
+		obj=${st%.symtypes}.o
+		[ "$(code_sum "$w/kabi-patched/$obj")" = "$(code_sum "$w/kabi-preserve/kabi-patched/$obj")" ] ||
+			differ="$differ ${obj#./}"
+	done
+	if [ -z "$differ" ]; then ok "kabi-$k-preserve-same-code"
+	else ko "kabi-$k-preserve-same-code" "objects differ:$differ"; fi
+done
+
+# Negative control of the same-code check: the pristine and the patched
+# s390 PCI core differ.
+if [ -n "$first" ]; then
+	w=$ZPCI_CACHE/work/$first
+	if [ "$(code_sum "$w/kabi-pristine/arch/s390/pci/pci.o")" != "$(code_sum "$w/kabi-patched/arch/s390/pci/pci.o")" ]; then
+		ok "kabi-same-code-negative ($first: pristine and patched pci.o differ)"
+	else
+		ko kabi-same-code-negative "code_sum finds pristine and patched $first pci.o the same"
+	fi
+fi
 
 # Negative control: the pristine tree against itself.
 if [ -n "$first" ]; then
