@@ -32,8 +32,8 @@
 #                         safe, naming the file, with a by-value member in a
 #                         driver (the negative control of the size check)
 # Output: "PASS name" / "FAIL name: reason" lines. The report's builds are
-#   the main job's (incremental); kabi-K-preserve builds each tree twice
-#   more (WORK/kabi-preserve, ccache), kabi-identity one tree once more.
+#   the main job's (incremental); kabi-K-preserve builds each patched tree
+#   once more (ccache), kabi-identity one pristine tree once more.
 set -eu
 cd "$(dirname "$0")/.."
 # shellcheck source=tests/lib.sh
@@ -87,10 +87,11 @@ done
 # and the objects it builds are the main job's, byte for byte once their
 # debug information is stripped (the guards hide members from genksyms,
 # never from the compiler), so its runtime results are the main job's.
-# Its builds are the kernel's own, in WORK/kabi-preserve (never the main
-# job's directories: a Kbuild output directory belongs to one source tree),
-# with its tree at WORK/kabi-preserve/patched: the same path relative to
-# the build directory as the main job's, so that __FILE__ strings agree.
+# Its patched build is its own, WORK/kabi-preserve/kabi-patched (never the
+# main job's: a Kbuild output directory belongs to one source tree), with
+# its tree at WORK/kabi-preserve/patched, the same path relative to the
+# build directory as the main job's, so that __FILE__ strings agree; the
+# pristine build is the main job's (the same tree).
 # code_sum OBJ: one checksum of OBJ's sections once its debug information
 # is stripped, each section read by number, leaving out those that hold
 # its CRCs (5.10 links them into the object, as data its __crc_ symbols
@@ -113,7 +114,8 @@ for k in $kernels; do
 	msg=$( { ZPCI_KABI=preserve sh backport/generate/generate.sh "$k" "$tree" "$up" "$p" &&
 		sh backport/generate/export.sh "$p" &&
 		sh backport/verify/apply-series.sh "$tree" "$p" "$w/kabi-preserve/patched" "$p/logs/apply.log" &&
-		ZPCI_KABI=preserve sh backport/verify/kabi.sh "$k" "$tree" "$w/kabi-preserve/patched" "$p" "$p" "$w/kabi-preserve"; } 2>&1) || rc=$?
+		ZPCI_KABI=preserve sh backport/verify/kabi.sh "$k" "$tree" "$w/kabi-preserve/patched" "$p" "$p" "$w" \
+			"$w/kabi-preserve/kabi-patched"; } 2>&1) || rc=$?
 	if [ "$rc" -ne 0 ]; then
 		ko "kabi-$k-preserve" "exit $rc: $(printf '%s\n' "$msg" | tail -n 1)"
 		continue
@@ -153,13 +155,13 @@ fi
 # Negative control: the pristine tree against itself.
 if [ -n "$first" ]; then
 	pr=$(sh backport/provision/fetch.sh "$first")
-	w=$ZPCI_CACHE/work/$first/kabi-identity
-	mkdir -p "$tmp/id/logs" "$w"
+	w=$ZPCI_CACHE/work/$first
+	mkdir -p "$tmp/id/logs"
 	cp "out/$first/distro-config.json" "$tmp/id/"
 	# PRISTINE as the patched tree too; the series only names the objects
 	# (those the pristine tree has)
 	rc=0
-	msg=$(sh backport/verify/kabi.sh "$first" "$pr" "$pr" "out/$first" "$tmp/id" "$w" 2>&1) || rc=$?
+	msg=$(sh backport/verify/kabi.sh "$first" "$pr" "$pr" "out/$first" "$tmp/id" "$w" "$w/kabi-identity" 2>&1) || rc=$?
 	if [ "$rc" -eq 0 ] && jq -e '.changed == [] and .added == [] and .removed == [] and .unchanged > 0' "$tmp/id/kabi.json" > /dev/null; then
 		ok "kabi-identity ($first: $(jq .unchanged "$tmp/id/kabi.json") unchanged)"
 	else

@@ -2,7 +2,7 @@
 # kabi.sh - the kABI report: which exported symbols' checksums (CRCs) the
 # series changes, and through which types.
 #
-# Usage: kabi.sh NAME PRISTINE TREE SERIESDIR OUT WORK
+# Usage: kabi.sh NAME PRISTINE TREE SERIESDIR OUT WORK [PATCHEDBUILD]
 #   NAME       the kernel's label
 #   PRISTINE   the tree as it came (read only)
 #   TREE       the tree with the series applied (read only)
@@ -11,6 +11,9 @@
 #              writes kabi.json and logs/kabi.log
 #   WORK       the kernel's work directory: builds in WORK/kabi-pristine
 #              and WORK/kabi-patched (kept, so a rerun is incremental)
+#   PATCHEDBUILD  the patched side's build directory instead of
+#              WORK/kabi-patched (the tests build another series there
+#              and share the pristine build); one directory per TREE
 # Environment: ZPCI_KABI, the mode (make KABI=...; common.sh kabi_mode):
 #   report (default) only reports; strict fails on any changed CRC;
 #   preserve is a generation mode (the series hides its new members from
@@ -44,8 +47,9 @@ set -eu
 . "$(dirname "$0")/../lib/common.sh"
 # shellcheck source-path=SCRIPTDIR source=../lib/distro-kbuild.sh
 . "$ZB/lib/distro-kbuild.sh"
-[ $# -eq 6 ] || usage_die "usage: kabi.sh NAME PRISTINE TREE SERIESDIR OUT WORK"
+{ [ $# -eq 6 ] || [ $# -eq 7 ]; } || usage_die "usage: kabi.sh NAME PRISTINE TREE SERIESDIR OUT WORK [PATCHEDBUILD]"
 name=$1 pristine=$2 tree=$3 sdir=$4 out=$5 work=$6
+pbuild=${7:-$work/kabi-patched}
 mode=$(kabi_mode "${ZPCI_KABI:-}") || exit 2
 dc=$out/distro-config.json
 [ -f "$dc" ] || usage_die "$dc is missing: the distro stage runs before the kABI report (make KERNELS=$name)"
@@ -92,8 +96,7 @@ crcs() {
 }
 
 for side in pristine patched; do
-	if [ "$side" = pristine ]; then t=$pristine; else t=$tree; fi
-	b=$work/kabi-$side
+	if [ "$side" = pristine ]; then t=$pristine b=$work/kabi-pristine; else t=$tree b=$pbuild; fi
 	printf '== %s: %s\n' "$side" "$t" >> "$log"
 	distro_configure "$t" "$b" "$dc" "$log" CONFIG_MODVERSIONS=y
 	grep -qx CONFIG_MODVERSIONS=y "$b/.config" ||
@@ -103,9 +106,9 @@ for side in pristine patched; do
 	crcs "$b" > "$tmp/$side.crc"
 done
 [ -s "$tmp/patched.crc" ] ||
-	die "no object under $DISTRO_DIRS exported a versioned symbol in $work/kabi-patched: nothing to report (see $log)"
+	die "no object under $DISTRO_DIRS exported a versioned symbol in $pbuild: nothing to report (see $log)"
 versioning=genksyms
-! grep -qx CONFIG_GENDWARFKSYMS=y "$work/kabi-patched/.config" || versioning=gendwarfksyms
+! grep -qx CONFIG_GENDWARFKSYMS=y "$pbuild/.config" || versioning=gendwarfksyms
 
 # The comparison, symbol by symbol.
 tab=$(printf '\t')
@@ -114,7 +117,7 @@ LC_ALL=C join -t "$tab" -1 2 -2 2 -a 1 -a 2 -e - -o 0,1.1,1.3,2.1,2.3 \
 : > "$tmp/changed"
 while IFS=$tab read -r sym oobj ocrc nobj ncrc; do
 	case $ocrc:$ncrc in -:* | *:- | "$ncrc:$ocrc") continue ;; esac
-	st=$work/kabi-patched/${nobj%.o}.symtypes
+	st=$pbuild/${nobj%.o}.symtypes
 	ost=$work/kabi-pristine/${oobj%.o}.symtypes
 	[ -f "$ost" ] || ost=/dev/null
 	ty=""
