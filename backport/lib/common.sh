@@ -34,6 +34,29 @@ versions_field() {
 		END { exit !f }' "$ZPCI_VERSIONS"
 }
 
+# versions_check: exit 2 with one line naming the line of $ZPCI_VERSIONS
+# that is not "NAME PACKAGE VERSION ROLE" (a label, a linux-source
+# package, a Debian version, target or upstream), or whose NAME an earlier
+# line has, or when there is not exactly one upstream line. The one test
+# of the versions file; every goal runs it first.
+versions_check() {
+	[ -r "$ZPCI_VERSIONS" ] || usage_die "$ZPCI_VERSIONS is missing: it lists the trees, one line each (NAME PACKAGE VERSION ROLE)"
+	_vc=$(awk '!/^[[:space:]]*(#|$)/ {
+		why = ""
+		if (NF != 4) why = NF " fields, not 4"
+		else if ($1 !~ /^[A-Za-z0-9._-]+$/) why = "NAME \"" $1 "\" is not a label (letters, digits, . _ -)"
+		else if ($2 !~ /^linux-source-[0-9][0-9a-z.+~-]*$/) why = "PACKAGE \"" $2 "\" is no linux-source package"
+		else if ($3 !~ /^[0-9][A-Za-z0-9.+~-]*$/) why = "VERSION \"" $3 "\" is no Debian version"
+		else if ($4 != "target" && $4 != "upstream") why = "ROLE \"" $4 "\" is neither target nor upstream"
+		else if ($1 in seen) why = "NAME " $1 " is the name of line " seen[$1] " too"
+		if (why != "") { print FILENAME ":" FNR ": " why; exit }
+		seen[$1] = FNR
+		if ($4 == "upstream") up++
+	}
+	END { if (why == "" && up != 1) print FILENAME ": " (up + 0) " upstream lines; exactly one tree is the upstream line" }' "$ZPCI_VERSIONS")
+	[ -z "$_vc" ] || usage_die "$_vc; fix that line (NAME PACKAGE VERSION ROLE, one tree per line)"
+}
+
 # versions_names [ROLE]: the names in versions, optionally of one role.
 versions_names() {
 	awk -v r="${1:-}" '!/^[[:space:]]*(#|$)/ && (r == "" || $4 == r) { print $1 }' \

@@ -24,6 +24,7 @@ set -eu
 PROG=zpci-backport
 [ $# -eq 1 ] || usage_die "usage: args.sh GOAL"
 goal=$1
+versions_check
 
 # label_ok WHAT VALUE: VALUE is a label of letters, digits, '.', '_', '-'.
 label_ok() {

@@ -22,6 +22,7 @@ sh "$ZB/provision/bootstrap.sh" main
 # sparse 0.6.5~rc1 (7.x kernels silently switch 0.6.4 off), for the gates.
 sh "$ZB/pipeline/progress.sh" "sparse" "building sparse 0.6.5~rc1 from Debian's source package" -- \
 	sh "$ZB/provision/build-sparse.sh" >/dev/null || exit 2
+versions_check
 if [ -n "${KSRC:-}" ]; then
 	[ -n "${NAME:-}" ] || usage_die "KSRC=$KSRC needs a label: add NAME=<label> (outputs go to out/<label>/)"
 	case $NAME in *[!A-Za-z0-9._-]*) usage_die "NAME=$NAME: use letters, digits, '.', '_' and '-' only" ;; esac
