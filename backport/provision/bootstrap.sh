@@ -38,7 +38,8 @@ need bison bison
 need /usr/include/libelf.h libelf-dev
 need /usr/include/openssl/opensslv.h libssl-dev
 need cpio cpio
-need depmod kmod
+# in sbin, which the PATH of a user who is not root often lacks
+need /sbin/depmod kmod
 need ccache ccache
 need jq jq
 need ctags universal-ctags
