@@ -135,13 +135,27 @@ gate_args() {
 	'' | *[!A-Za-z0-9._-]*) usage_die "NAME='$1': use letters, digits, '.', '_' and '-' only" ;;
 	esac
 	kernel_tree "$2" "KSRC='$2'" > /dev/null || exit 2
-	{ [ -n "$3" ] && [ -f "$3/series" ]; } ||
-		usage_die "SERIES='$3' holds no quilt series file; point it at a directory with series and patches/"
+	series_ok "SERIES='$3'" "$3" "point it at a directory with series and patches/"
 	[ -n "$(series_entries "$3")" ] ||
 		usage_die "SERIES='$3': its series file lists no patch"
-	for _p in $(series_entries "$3"); do
-		[ -f "$(series_dir "$3")/$_p" ] ||
-			usage_die "SERIES='$3': its series lists $_p, which is neither in patches/ nor beside the series file"
+}
+
+# series_ok WHAT DIR HINT: DIR is a maintainer's quilt series directory
+# (SERIES= of make gate, EXISTING= of make) that quilt can push: a series
+# file with Unix line endings, every patch it lists there (in patches/ or
+# beside it), each one a diff (lsdiff finds a file in it). Exits 2 with a
+# message that starts with WHAT and says the fix (HINT when there is no
+# series file). DIR is only read. The one test of such a directory.
+series_ok() {
+	{ [ -n "$2" ] && [ -f "$2/series" ]; } || usage_die "$1 holds no quilt series file; $3"
+	! grep -q "$(printf '\r')" "$2/series" ||
+		usage_die "$1: its series file has DOS (CRLF) line endings, which quilt reads as part of each name; convert a copy (sed 's/\\r\$//') and point $1 at that"
+	for _p in $(series_entries "$2"); do
+		_pf=$(series_dir "$2")/$_p
+		[ -f "$_pf" ] ||
+			usage_die "$1: its series lists $_p, which is neither in patches/ nor beside the series file"
+		[ -n "$(lsdiff "$_pf" 2> /dev/null | head -n 1)" ] ||
+			usage_die "$1: its series lists $_p, which is no diff (lsdiff finds no file in it)"
 	done
 }
 

@@ -55,12 +55,7 @@ all)
 	[ -z "${CONFIG:-}" ] || config_file "$CONFIG" > /dev/null || exit 2
 	kabi_mode "${KABI:-}" > /dev/null || exit 2
 	if [ -n "${EXISTING:-}" ]; then
-		[ -f "$EXISTING/series" ] ||
-			usage_die "EXISTING=$EXISTING holds no quilt series file; point it at a directory with series and its patches (such as debian/patches)"
-		for p in $(series_entries "$EXISTING"); do
-			[ -f "$(series_dir "$EXISTING")/$p" ] ||
-				usage_die "EXISTING=$EXISTING: its series lists $p, which is neither in patches/ nor beside the series file"
-		done
+		series_ok "EXISTING=$EXISTING" "$EXISTING" "point it at a directory with series and its patches (such as debian/patches)"
 	fi ;;
 gate)
 	gate_args "${NAME:-gate}" "${KSRC:-}" "${SERIES:-}" ;;
