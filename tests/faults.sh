@@ -30,6 +30,7 @@ for c in $cases; do
 	f=tests/faults/$c.sh
 	[ -f "$f" ] || { ko "fault-$c" "no $f"; continue; }
 	want=$(field "$f" exit) words=$(field "$f" message)
+	[ "$words" != '""' ] || words=
 	{ [ -n "$want" ] && [ -n "$(field "$f" fault)" ] && [ -n "$(field "$f" intact)" ]; } ||
 		{ ko "fault-$c" "$f lacks a fault, exit or intact line"; continue; }
 	# The case's scratch directory, and its output beside it.
