@@ -10,7 +10,8 @@
 #   LOG        where quilt's output goes (default WORK.log); nothing is
 #              written into SERIESDIR
 # Outputs: WORK with the series pushed; LOG.
-# Errors: exit 1 when a patch needs fuzz, leaves rejects or fails.
+# Errors: exit 1 when a patch needs fuzz, leaves rejects or fails, or when
+#   quilt says it applied but a file the series changes is unchanged.
 set -eu
 # shellcheck source-path=SCRIPTDIR source=../lib/common.sh
 . "$(dirname "$0")/../lib/common.sh"
@@ -46,3 +47,13 @@ mkdir -p "$(dirname "$log")"
 	QUILT_PATCH_OPTS="--read-only=ignore" quilt push -a --fuzz=0) > "$log" 2>&1 ||
 	die "the series in $sdir does not apply cleanly to $tree: $(grep -E 'FAILED|fuzz|reject|does not apply' "$log" | head -n 3)"
 ! grep -q -E 'with fuzz|saving rejects' "$log" || die "the series in $sdir applies only with fuzz (see $log)"
+# quilt's word is not taken for it: every file the series changes must now
+# differ from TREE's (or exist, for a file it adds; be gone, for one it
+# removes).
+for f in $(sh "$ZB/lib/series-files.sh" "$sdir"); do
+	if [ -f "$tree/$f" ] && [ -f "$work/$f" ]; then
+		! cmp -s "$tree/$f" "$work/$f" || die "quilt reported the series in $sdir applied, but $f is as in $tree (see $log)"
+	elif [ ! -f "$tree/$f" ] && [ ! -f "$work/$f" ]; then
+		die "quilt reported the series in $sdir applied, but $f, which it adds, is not there (see $log)"
+	fi
+done
