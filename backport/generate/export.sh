@@ -30,7 +30,7 @@ para() {
 	done
 }
 
-tmp=$(mktemp -d "$out/.export.tmp.XXXXXX")
+tmp=$(work_tmp "$out/.export")
 mkdir "$tmp/patches"
 {
 	printf '# zpci-backport series for %s: the commits of "Error recovery for\n' "$(basename "$out")"

@@ -32,7 +32,7 @@ absent() {
 
 hdr() { sh "$ZB/lib/cocci-header.sh" "$1" "$2"; }
 
-tmp=$(mktemp -d "$out/.gen.tmp.XXXXXX")
+tmp=$(work_tmp "$out/.gen")
 trap 'rm -rf "$tmp"' EXIT
 base=$tmp/base
 mkdir -p "$base" "$tmp/diffs"

@@ -69,6 +69,21 @@ atomic_write() {
 	cat > "$_aw_tmp" && chmod 0644 "$_aw_tmp" && mv -f "$_aw_tmp" "$1"
 }
 
+# work_tmp BASE: make and print a new directory BASE.tmp.<pid>.XXXXXX for
+# this run's scratch work (removed by the caller's trap), after removing
+# every BASE.tmp.<pid>.* whose process is gone: a run killed with SIGKILL
+# (no trap runs) leaves its directory, and the next run clears it.
+work_tmp() {
+	for _wt in "$1".tmp.*.*; do
+		[ -d "$_wt" ] || continue
+		_wp=${_wt#"$1".tmp.}
+		_wp=${_wp%%.*}
+		case $_wp in '' | *[!0-9]*) continue ;; esac
+		kill -0 "$_wp" 2> /dev/null || rm -rf "$_wt"
+	done
+	mktemp -d "$1.tmp.$$.XXXXXX"
+}
+
 # oracle_json: where the upstream line's runtime gate results, the oracle
 # every backport's runtime results must equal, are written by the main job.
 oracle_json() {

@@ -54,7 +54,7 @@ mkdir -p "$outdir"
 outdir=$(cd "$outdir" && pwd)
 jobs=${ZPCI_JOBS:-2}
 
-work=$(mktemp -d "$outdir/.probe-work.XXXXXX")
+work=$(work_tmp "$outdir/.probe-work")
 trap 'rm -rf "$work"' EXIT
 trap 'exit 1' HUP INT TERM
 
