@@ -28,6 +28,9 @@
 #                                 and patches/), applied to the pristine
 #                                 tree KSRC; results in out/<label>/
 #                                 (static.sarif, runtime.xml; label: gate)
+#   make verify-cache             every file of the cached pristine trees
+#                                 against its sha256 manifest (each run
+#                                 checks sizes and mtimes only)
 # Exit status: 0 when every stage passes, 1 when a stage (or a test)
 # fails, 2 on a usage or environment error.
 #
@@ -64,7 +67,7 @@ zpci_args := $(foreach g,$(filter all gate check bench export,$(zpci_goals)),$(s
 	$(RUN) backport/pipeline/args.sh $(g) 2>&1 >/dev/null))
 $(if $(strip $(zpci_args)),$(error $(strip $(zpci_args))))
 
-.PHONY: all check bench gate export clean
+.PHONY: all check bench gate export verify-cache clean
 all:
 	+@$(RUN) backport/pipeline/main.sh $(call shq,$(KERNELS))
 
@@ -80,6 +83,9 @@ gate:
 
 export:
 	+@$(RUN) backport/package/$(FORMAT).sh $(call shq,$(strip $(KERNELS))) $(call shq,$(DEST)) $(if $(SUBDIR),$(call shq,$(SUBDIR)))
+
+verify-cache:
+	+@$(RUN) backport/provision/verify-cache.sh
 
 clean:
 	+rm -rf out

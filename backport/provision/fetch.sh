@@ -7,9 +7,12 @@
 #   configuration from apt-config.sh.
 # Outputs: prints the tree's path, $ZPCI_CACHE/trees/<package>_<version>;
 #   the .deb stays in $ZPCI_CACHE/debs/; <tree>.sha256 lists the sums of
-#   its files. A finished extraction is marked by
-#   <tree>.done and never redone; an interrupted one leaves only a *.tmp.*
-#   directory that the next run removes.
+#   its files, <tree>.stat their sizes and mtimes. A finished extraction
+#   is marked by <tree>.done and not redone while every file's size and
+#   mtime still match <tree>.stat (checked on every call, in well under a
+#   second); a tree that changed is extracted again, and says which file
+#   changed. An interrupted extraction leaves only a *.tmp.* directory
+#   that the next run removes.
 # Errors: exit 2 for an unknown NAME or a version no configured archive
 #   has; exit 1 when the download or extraction fails.
 set -eu
@@ -27,18 +30,28 @@ tree=$trees/${pkg}_$ver
 # sums FILE: a sha256 manifest of the tree, to prove later runs left it as
 # it was (tests/e2e.sh checks it).
 sums() { (cd "$tree" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | atomic_write "$1"; }
+# stats: every file's size, mtime and name, sorted: what every run
+# compares (cheaply: no file is read) with <tree>.stat, written at
+# extraction; make verify-cache compares the sums.
+stats() { (cd "$tree" && find . -type f -printf '%s %T@ %p\n' | LC_ALL=C sort -k3); }
 if [ -f "$tree.done" ] && [ -d "$tree" ]; then
 	[ -f "$tree.sha256" ] || sums "$tree.sha256"
-	printf '%s\n' "$tree"
-	exit 0
+	[ -f "$tree.stat" ] || stats | atomic_write "$tree.stat"
+	if stats | cmp -s - "$tree.stat"; then
+		printf '%s\n' "$tree"
+		exit 0
+	fi
+	bad=$(stats | diff "$tree.stat" - | sed -n 's/^[<>] [^ ]* [^ ]* \.\///p' | head -n 1)
+	log "the cached tree $tree changed after its extraction ($bad differs in size or mtime); extracting it again"
+	rm -f "$tree.done"
 fi
 
-aptc=$(sh "$ZB/provision/apt-config.sh" --update)
 debs=$ZPCI_CACHE/debs
 mkdir -p "$debs" "$trees"
 # apt-get writes <pkg>_<ver with : escaped>_all.deb into the current dir.
 deb=$(find "$debs" -maxdepth 1 -name "${pkg}_$(printf '%s' "$ver" | sed 's/:/%3a/')_*.deb" | head -n 1)
 if [ -z "$deb" ]; then
+	aptc=$(sh "$ZB/provision/apt-config.sh" --update)
 	# apt-cache show pkg=version exits 0 for a version that does not exist:
 	# madison's list is what the archives have.
 	# shellcheck disable=SC2086 # $aptc is "-c FILE", two words on purpose
@@ -65,5 +78,6 @@ kernel_tree "$tmp" "the tree extracted from $deb" > /dev/null || die "$deb did n
 chmod -R a-w "$tmp"
 mv "$tmp" "$tree"
 sums "$tree.sha256"
+stats | atomic_write "$tree.stat"
 printf '%s %s\n' "$pkg" "$ver" > "$tree.done"
 printf '%s\n' "$tree"
