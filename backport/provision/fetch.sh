@@ -68,15 +68,34 @@ fi
 
 log "extracting $(basename "$deb")"
 rm -rf "$tree" "$tree".tmp.*
-tmp=$(mktemp -d "$tree.tmp.XXXXXX")
-tarball=$(dpkg-deb --fsys-tarfile "$deb" | tar -t | grep -E '^\./usr/src/linux-source-.*\.tar\.xz$' | head -n 1)
+tmp=$(mktemp -d "$tree.tmp.XXXXXX") || die "cannot make a directory beside $tree (see the line above)"
+# tar's and dpkg-deb's messages go to a file off the cache's filesystem,
+# which may be the full one
+errf=$(mktemp "${TMPDIR:-/tmp}/zpci-fetch.XXXXXX")
+trap 'rm -rf "$tmp" "$errf" "$errf.list"' EXIT
+trap 'exit 1' HUP INT TERM
+# A .deb that dpkg-deb cannot read to its end (a truncated download) is
+# removed, so that the next run downloads it again.
+{ dpkg-deb --fsys-tarfile "$deb" 2> "$errf" || echo "dpkg-deb --fsys-tarfile failed" >> "$errf"; } |
+	tar -t 2>> "$errf" > "$errf.list" || echo "tar -t failed" >> "$errf"
+if [ -s "$errf" ]; then
+	cause=$(head -n 1 "$errf")
+	rm -f "$deb" "$errf.list"
+	die "$deb is damaged ($cause); removed it: the next run downloads it again"
+fi
+tarball=$(grep -E '^\./usr/src/linux-source-.*\.tar\.xz$' "$errf.list" | head -n 1)
+rm -f "$errf.list"
 [ -n "$tarball" ] || die "$deb holds no usr/src/linux-source-*.tar.xz"
 dpkg-deb --fsys-tarfile "$deb" | tar -xO "$tarball" | xz -dc -T0 |
-	tar -x -C "$tmp" --strip-components=1 --no-same-owner ||
-	die "extracting $deb failed"
+	tar -x -C "$tmp" --strip-components=1 --no-same-owner 2> "$errf" || {
+	cause=$(grep -m 1 -i -E 'no space|read-only|error' "$errf" || head -n 1 "$errf")
+	die "extracting $deb into $trees failed: ${cause:-see the messages above}"
+}
 kernel_tree "$tmp" "the tree extracted from $deb" > /dev/null || die "$deb did not give a kernel tree"
 chmod -R a-w "$tmp"
 mv "$tmp" "$tree"
+rm -f "$errf"
+trap - EXIT
 sums "$tree.sha256"
 stats | atomic_write "$tree.stat"
 printf '%s %s\n' "$pkg" "$ver" > "$tree.done"
