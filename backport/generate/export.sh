@@ -31,6 +31,8 @@ para() {
 }
 
 tmp=$(work_tmp "$out/.export")
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
 mkdir "$tmp/patches"
 {
 	printf '# zpci-backport series for %s: the commits of "Error recovery for\n' "$(basename "$out")"
