@@ -19,13 +19,14 @@
 #   probe.sh into OUTDIR: they choose our test patches) and the upstream oracle
 #   (out/<upstream>/runtime.json, made with run-kernel.sh <upstream> when
 #   missing); then backport/gates/static/static.sh and backport/gates/runtime/runtime.sh.
-# Outputs: OUTDIR/static.sarif (static gate), OUTDIR/runtime.json,
+# Outputs: OUTDIR/.tree (the tree this label belongs to), OUTDIR/static.sarif (static gate), OUTDIR/runtime.json,
 #   runtime.xml and boot.log (runtime gate), OUTDIR/probes.json when the
 #   tree was probed here; on stderr
 #   each gate's summary, last one line "gate: pass (...)" or
 #   "gate: failed: <gates>".
 # Errors: exit 0 when every gate passed, 1 when one found a defect, 2 on a
-#   usage or environment error (a message naming the input and the fix).
+#   usage or environment error (a message naming the input and the fix),
+#   among them a label whose OUTDIR/.tree names another tree.
 set -eu
 # shellcheck source-path=SCRIPTDIR source=../lib/common.sh
 . "$(dirname "$0")/../lib/common.sh"
@@ -38,8 +39,15 @@ for g in $gates; do
 done
 tree=$(kernel_tree "$tree") || exit 2
 sdir=$(cd "$sdir" && pwd)
+# A label's results and builds belong to one tree: OUTDIR/.tree records
+# it; another tree under the same label is refused, never mixed in (the
+# sparse baseline of one tree compared with another's findings).
+if [ -f "$out/.tree" ] && [ "$(cat "$out/.tree")" != "$tree" ]; then
+	usage_die "NAME=$name holds the gate results of another tree, $(cat "$out/.tree") ($out/.tree), not $tree; give this tree a NAME of its own (make gate ... NAME=<label>), or remove $out"
+fi
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
+printf '%s\n' "$tree" | atomic_write "$out/.tree"
 
 failed=
 # run GATE CMD...: run one gate; exit 2 passes through, 1 is recorded.

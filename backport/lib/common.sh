@@ -150,9 +150,21 @@ gate_args() {
 	'' | *[!A-Za-z0-9._-]*) usage_die "NAME='$1': use letters, digits, '.', '_' and '-' only" ;;
 	esac
 	kernel_tree "$2" "KSRC='$2'" > /dev/null || exit 2
+	label_tree_ok "$1" "$2"
 	series_ok "SERIES='$3'" "$3" "point it at a directory with series and patches/"
 	[ -n "$(series_entries "$3")" ] ||
 		usage_die "SERIES='$3': its series file lists no patch"
+}
+
+# label_tree_ok NAME KSRC: a label that is a versions line belongs to that
+# line's tree: its outputs and its work directory must never be another
+# tree's. Exit 2 naming both when KSRC (a kernel tree) is not that tree.
+label_tree_ok() {
+	_lt=$(kernel_tree "$2" "KSRC=$2") || exit 2
+	_lp=$(versions_field "$1" 2 2> /dev/null) || return 0
+	_lo=$ZPCI_CACHE/trees/${_lp}_$(versions_field "$1" 3)
+	[ "$_lt" = "$(cd -P "$_lo" 2> /dev/null && pwd -P)" ] ||
+		usage_die "NAME=$1 is a line of $ZPCI_VERSIONS, whose tree is $_lp $(versions_field "$1" 3), not KSRC=$2; choose another NAME for this tree"
 }
 
 # series_ok WHAT DIR HINT: DIR is a maintainer's quilt series directory

@@ -38,14 +38,7 @@ all)
 	if [ -n "${KSRC:-}" ]; then
 		[ -n "${NAME:-}" ] || usage_die "KSRC=$KSRC needs a label: add NAME=<label> (outputs go to out/<label>/)"
 		label_ok NAME "$NAME"
-		t=$(kernel_tree "$KSRC" "KSRC=$KSRC") || exit 2
-		# A label that is a versions line belongs to that line's tree: its
-		# outputs must never be overwritten by another tree's.
-		if pkg=$(versions_field "$NAME" 2 2>/dev/null); then
-			own=$ZPCI_CACHE/trees/${pkg}_$(versions_field "$NAME" 3)
-			[ "$t" = "$(cd -P "$own" 2>/dev/null && pwd -P)" ] ||
-				usage_die "NAME=$NAME is a line of $ZPCI_VERSIONS, whose tree is $pkg $(versions_field "$NAME" 3), not KSRC=$KSRC; choose another NAME for this tree"
-		fi
+		label_tree_ok "$NAME" "$KSRC"
 	else
 		for k in ${KERNELS:-}; do
 			versions_field "$k" 2 > /dev/null ||
