@@ -84,6 +84,19 @@ work_tmp() {
 	mktemp -d "$1.tmp.$$.XXXXXX"
 }
 
+# take_lock FD FILE WHAT: hold an exclusive flock on FILE through file
+# descriptor FD (a digit; released when the calling process exits) for
+# WHAT; when another run holds it, say so on stderr ("waiting for ...")
+# and wait. Exit 2 when flock is missing.
+take_lock() {
+	command -v flock > /dev/null 2>&1 || usage_die "flock not found (util-linux)"
+	eval "exec $1> \"\$2\""
+	flock -n "$1" && return 0
+	log "waiting for another run that holds $2 ($3)"
+	flock "$1"
+	log "got $2"
+}
+
 # oracle_json: where the upstream line's runtime gate results, the oracle
 # every backport's runtime results must equal, are written by the main job.
 oracle_json() {

@@ -21,6 +21,8 @@
 # Outputs: out/NAME/{probes.json,series,patches/,status/,logs/...},
 #   static.sarif, runtime.json, runtime.xml, boot.log; build and work
 #   copies under $ZPCI_CACHE/work/NAME.
+# Locks: $ZPCI_CACHE/work/NAME.lock and out/NAME/.lock (take_lock), held
+#   for the whole run; a second run of NAME waits, saying for what.
 # Errors: exit 0 when every stage passed or was skipped, 1 when a stage
 #   failed, 2 on a usage or environment error.
 set -eu
@@ -30,7 +32,12 @@ set -eu
 name=$1 ksrc=${2:-}
 out=${ZPCI_OUT:-$ZPCI_TOP/out}/$name
 work=$ZPCI_CACHE/work/$name
-mkdir -p "$out"
+mkdir -p "$out" "$ZPCI_CACHE/work"
+# One run at a time per kernel: its work directory (shared by every
+# checkout on this cache) and its out/ (shared by every cache of this
+# checkout) each take a lock; a second run waits for the first.
+take_lock 7 "$work.lock" "the work directory of $name"
+take_lock 8 "$out/.lock" "out/$name"
 rm -rf "$out/status"
 mkdir -p "$out/status" "$out/logs"
 # What stage.sh reads to key each stage (see backport/pipeline/stages).

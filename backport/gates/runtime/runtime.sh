@@ -70,12 +70,7 @@ work=${work:-$ZPCI_CACHE/work/$name/runtime}
 mkdir -p "$outdir" "$work"
 # One run at a time per work directory: a second one (make and make check
 # at once, or a mutant of the same kernel) waits for the first.
-command -v flock >/dev/null 2>&1 || usage_die "flock not found (util-linux)"
-exec 9> "$work/.lock"
-if ! flock -n 9; then
-	log "waiting for another run in $work"
-	flock 9
-fi
+take_lock 9 "$work/.lock" "the runtime gate's work directory of $name"
 outdir=$(cd "$outdir" && pwd)
 res=$outdir/runtime
 rm -rf "$res"
