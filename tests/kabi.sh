@@ -16,10 +16,9 @@
 #   kabi-K-preserve       the series of KABI=preserve: only the guard lines
 #                         differ from the main job's; it applies; its
 #                         kabi.json lists no change, the size risk safe
-#   kabi-K-preserve-same-code  its objects equal the main job's once
-#                         stripped of debug information, section by section
-#                         (5.10's CRC sections aside): the runtime gate's
-#                         results cannot differ
+#   kabi-K-preserve-same-code  its objects have the main job's machine
+#                         code, section by section (code_sum): the runtime
+#                         gate's results cannot differ
 #   kabi-same-code-negative  the same-code check tells the pristine pci.o
 #                         from the patched one
 #   kabi-identity         negative control, on the first target: the
@@ -84,23 +83,25 @@ done
 # KABI=preserve, per target: the series generated in that mode (into a
 # scratch out/) differs from the main job's by the guard lines only,
 # applies, and its kABI report lists no change, with the size risk safe;
-# and the objects it builds are the main job's, byte for byte once their
-# debug information is stripped (the guards hide members from genksyms,
-# never from the compiler), so its runtime results are the main job's.
+# and the objects it builds have the main job's machine code (the guards
+# hide members from genksyms, never from the compiler), so its runtime
+# results are the main job's.
 # Its patched build is its own, WORK/kabi-preserve/kabi-patched (never the
 # main job's: a Kbuild output directory belongs to one source tree), with
 # its tree at WORK/kabi-preserve/patched, the same path relative to the
 # build directory as the main job's, so that __FILE__ strings agree; the
 # pristine build is the main job's (the same tree).
-# code_sum OBJ: one checksum of OBJ's sections once its debug information
-# is stripped, each section read by number, leaving out those that hold
-# its CRCs (5.10 links them into the object, as data its __crc_ symbols
-# point to: they differ by design).
+# code_sum OBJ: one checksum of OBJ's machine code: its executable
+# sections and their relocations, each read by number. Data sections are
+# left out: the guard lines shift the lines of asm/pci.h below them, and
+# 7.x objects record such line numbers as data; 5.10 links its CRCs into
+# the object, as data too (they differ by design).
 code_sum() {
-	s390x-linux-gnu-objcopy --strip-debug "$1" "$tmp/cs.o"
-	s390x-linux-gnu-readelf -W -s "$tmp/cs.o" | awk '$8 ~ /^__crc_/ { print $7 }' | sort -u > "$tmp/cs.crc"
-	s390x-linux-gnu-readelf -W -S "$tmp/cs.o" | sed -n 's/^ *\[ *\([0-9][0-9]*\)\].*/\1/p' | grep -v -x -F -f "$tmp/cs.crc" |
-		while read -r _n; do s390x-linux-gnu-readelf -x "$_n" "$tmp/cs.o" 2> /dev/null; done | sha256sum
+	s390x-linux-gnu-readelf -W -S "$1" | sed 's/^ *\[ *\([0-9][0-9]*\)\]/\1/' |
+		awk '$1 ~ /^[0-9]+$/ && NF == 11 && $8 ~ /X/ { x[$2] = 1; n[$2] = $1 }
+			$1 ~ /^[0-9]+$/ { name[$1] = $2 }
+			END { for (i in name) if (name[i] in x || (substr(name[i], 1, 5) == ".rela" && substr(name[i], 6) in x)) print i }' |
+		sort -n | while read -r _n; do s390x-linux-gnu-readelf -x "$_n" "$1" 2> /dev/null; done | sha256sum
 }
 for k in $kernels; do
 	o=out/$k
