@@ -15,12 +15,37 @@
 #                   stderr), return its exit status
 #   fault_intact    print nothing and return 0 when everything that must
 #                   be intact is; otherwise print what is not
+# (fake_spatch_generate and fake_spatch_intact below serve the cases of a
+# lying spatch.)
 # Usage: sh tests/faults.sh [CASE...]   (default: every case)
 # Outputs: "PASS fault-<case> (exit N)" or "FAIL fault-<case>: why".
 set -eu
 cd "$(dirname "$0")/.."
 # shellcheck source=tests/lib.sh
 . tests/lib.sh
+
+# Helpers for the cases (they run with $tmp set to their own directory):
+# fake_spatch_generate BODY: generate.sh for the last target into
+# $tmp/out, with a fake spatch whose script is BODY (printf format) first
+# in PATH; fake_spatch_intact: out/<that target> as before and no gen/ in
+# $tmp/out.
+fake_spatch_generate() {
+	_tg=$(versions_names target | tail -n 1)
+	main_out "$_tg"
+	tree_sum "out/$_tg" > "$tmp/before"
+	mkdir -p "$tmp/fake" "$tmp/out"
+	# shellcheck disable=SC2059 # BODY is the fake's script, as a format
+	printf "$1" > "$tmp/fake/spatch"
+	chmod +x "$tmp/fake/spatch"
+	cp "out/$_tg/probes.json" "out/$_tg/verdict.json" "$tmp/out/"
+	PATH=$tmp/fake:$PATH sh backport/generate/generate.sh "$_tg" "$(sh backport/provision/fetch.sh "$_tg")" \
+		"$(sh backport/provision/fetch.sh "$(versions_names upstream | head -n 1)")" "$tmp/out"
+}
+fake_spatch_intact() {
+	_tg=$(versions_names target | tail -n 1)
+	[ "$(tree_sum "out/$_tg")" = "$(cat "$tmp/before")" ] || echo "out/$_tg changed"
+	[ ! -d "$tmp/out/gen" ] || echo "a gen/ was left in the scratch out"
+}
 
 # field FILE NAME: the value of the "# NAME: value" line of FILE.
 field() { sed -n "s/^# $2: //p" "$1" | head -n 1; }
