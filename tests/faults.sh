@@ -47,6 +47,21 @@ fake_spatch_intact() {
 	[ ! -d "$tmp/out/gen" ] || echo "a gen/ was left in the scratch out"
 }
 
+# existing_make: make KERNELS=<the last target> EXISTING=$tmp/e (the case
+# wrote $tmp/e), after recording both; existing_intact: $tmp/e and
+# out/<that target> as recorded.
+existing_make() {
+	_tg=$(versions_names target | tail -n 1)
+	tree_sum "$tmp/e" > "$tmp/before"
+	tree_sum "out/$_tg" > "$tmp/out-before" 2> /dev/null || echo absent > "$tmp/out-before"
+	make -s KERNELS="$_tg" EXISTING="$tmp/e"
+}
+existing_intact() {
+	_tg=$(versions_names target | tail -n 1)
+	[ "$(tree_sum "$tmp/e")" = "$(cat "$tmp/before")" ] || echo "EXISTING changed"
+	[ "$(tree_sum "out/$_tg" 2> /dev/null || echo absent)" = "$(cat "$tmp/out-before")" ] || echo "out/$_tg changed"
+}
+
 # field FILE NAME: the value of the "# NAME: value" line of FILE.
 field() { sed -n "s/^# $2: //p" "$1" | head -n 1; }
 

@@ -74,7 +74,9 @@ elf_crcs() {
 			continue
 		fi
 		_so=$(awk -v n="$_n" '$1 == n { print $2 }' "$tmp/sections")
-		[ -n "$_so" ] || die "$1: __crc_$_s is in section $_n, which readelf does not list"
+		# (a pipeline's subshell: the caller reads crc.err, a die here would
+		# end only the subshell)
+		[ -n "$_so" ] || { echo "$1: __crc_$_s is in section $_n, which readelf does not list" >> "$tmp/crc.err"; continue; }
 		printf '%s %s\n' "$_s" "$(od -A n -t x1 -j $((0x$_so + 0x$_v)) -N 4 "$1" | tr -d ' \n')"
 	done
 }
@@ -104,6 +106,7 @@ for side in pristine patched; do
 	progress_note "building the $side objects with CONFIG_MODVERSIONS=y and symtypes" "$log" 150
 	distro_compile "$t" "$b" "$sdir" "$log" KBUILD_SYMTYPES=1
 	crcs "$b" > "$tmp/$side.crc"
+	[ ! -s "$tmp/crc.err" ] || die "reading the CRCs failed: $(head -n 1 "$tmp/crc.err")"
 done
 [ -s "$tmp/patched.crc" ] ||
 	die "no object under $DISTRO_DIRS exported a versioned symbol in $pbuild: nothing to report (see $log)"
