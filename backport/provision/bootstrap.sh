@@ -40,6 +40,7 @@ need /usr/include/openssl/opensslv.h libssl-dev
 need cpio cpio
 # in sbin, which the PATH of a user who is not root often lacks
 need /sbin/depmod kmod
+need /sbin/modprobe kmod
 need ccache ccache
 need jq jq
 need ctags universal-ctags

@@ -4,7 +4,7 @@
  * zpci-backport project only; never for production kernels:
  * VFIO_DEVICE_FEATURE_ZPCI_ERROR, the ZPCI_BASE capability and the error
  * IRQ of the zPCI function that vfio-pci has bound at boot
- * (vfio_pci.ids=), with error events fed to zpci_event_error() as
+ * (ids= as init loads it), with error events fed to zpci_event_error() as
  * firmware would.
  *
  * Included at the end of the vfio-pci file that holds the zdev code of
@@ -12,6 +12,10 @@
  * patch zpci-backport generates, so that it reaches vfio-pci's own
  * functions. What differs between the vfio-pci layouts is in
  * zpci_error_test_vfio.h, the adapter the probes choose.
+ *
+ * The suite is exported, not registered: the test module zpci_error_kunit
+ * (kunit_module.c) runs it once the init of the runtime gate has loaded
+ * vfio-pci, which binds the function, and then that module.
  */
 #include <kunit/test.h>
 #include <linux/debug_locks.h>
@@ -20,6 +24,7 @@
 #include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/vfio_zdev.h>
+#include <asm/zpci_error_test.h>
 
 #include "zpci_error_test_vfio.h"
 
@@ -52,21 +57,15 @@ static long zpci_test_get_irq_info(struct zpci_feature_test *t,
 
 /*
  * Map one page of user memory for the test: the test runs in a kernel
- * thread, which gets an mm of its own first; that mm goes away with the
- * thread at the end of the test case.
+ * thread, which gets an mm of its own first (from the core's test hooks:
+ * mm_alloc() is not exported to modules on every tree); that mm goes away
+ * with the thread at the end of the test case.
  */
 static void __user *zpci_test_user_page(struct kunit *test)
 {
-	struct mm_struct *mm;
 	unsigned long addr;
 
-	if (!current->mm) {
-		mm = mm_alloc();
-		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, mm);
-		mm->task_size = TASK_SIZE;
-		arch_pick_mmap_layout(mm, &current->signal->rlim[RLIMIT_STACK]);
-		kthread_use_mm(mm);
-	}
+	KUNIT_ASSERT_EQ(test, zpci_test_kthread_mm(), 0);
 	addr = vm_mmap(NULL, 0, ZPCI_TEST_UBUF_SIZE, PROT_READ | PROT_WRITE,
 		       MAP_ANONYMOUS | MAP_PRIVATE, 0);
 	KUNIT_ASSERT_FALSE(test, IS_ERR_VALUE(addr));
@@ -80,7 +79,7 @@ static void zpci_test_inject(struct zpci_dev *zdev, u16 pec)
 	ccdf.fh = zdev->fh;
 	ccdf.fid = zdev->fid;
 	ccdf.pec = pec;
-	zpci_event_error(&ccdf);
+	zpci_test_event_error(&ccdf);
 }
 
 /*
@@ -124,7 +123,7 @@ static int zpci_feature_test_init(struct kunit *test)
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t->zdev);
 	drv = t->pdev->dev.driver ? to_pci_driver(t->pdev->dev.driver) : NULL;
 	KUNIT_ASSERT_TRUE_MSG(test, drv && !strcmp(drv->name, "vfio-pci"),
-			      "%s is not bound to vfio-pci (boot with vfio_pci.ids=)",
+			      "%s is not bound to vfio-pci (load vfio-pci with ids=)",
 			      pci_name(t->pdev));
 	t->vdev = zpci_test_vdev_get(t->pdev, &t->ref);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, t->vdev);
@@ -306,11 +305,10 @@ static struct kunit_case zpci_feature_test_cases[] = {
 	{}
 };
 
-static struct kunit_suite zpci_feature_test_suite = {
+struct kunit_suite zpci_feature_test_suite = {
 	.name = "vfio_zpci_error_feature",
 	.init = zpci_feature_test_init,
 	.exit = zpci_feature_test_exit,
 	.test_cases = zpci_feature_test_cases,
 };
-
-kunit_test_suite(zpci_feature_test_suite);
+EXPORT_SYMBOL_GPL(zpci_feature_test_suite);

@@ -13,11 +13,60 @@
  *   "<fid> <state>" per zPCI function, state being normal, frozen or
  *   perm_failure (pci_dev->error_state);
  * - the KUnit suite zpci_error_store for zpci_store_pci_error() and its
- *   helpers, on the first PCI function.
+ *   helpers, on the first PCI function. The suite is exported, not
+ *   registered: the test module zpci_error_kunit (kunit_module.c) runs
+ *   it when the init of the runtime gate loads that module;
+ * - zpci_test_event_error() and zpci_test_kthread_mm(), exported for the
+ *   feature suite in the vfio-pci module: zpci_event_error(), which it
+ *   calls as firmware events would, and mm_alloc() are not exported.
  */
 #include <kunit/test.h>
 #include <linux/debugfs.h>
 #include <linux/debug_locks.h>
+#include <linux/kthread.h>
+#include <linux/sched/mm.h>
+#include <linux/sched/signal.h>
+#include <asm/zpci_error_test.h>
+
+/**
+ * zpci_test_kthread_mm - give the calling kernel thread a user mm
+ *
+ * For the feature suite in the vfio-pci module, whose test cases map a
+ * page of user memory: mm_alloc() is not exported to modules on every
+ * tree. The mm goes away with the thread (a KUnit test case's).
+ *
+ * Locks: none held or taken.
+ *
+ * Return: 0 (also when the thread has an mm already), -ENOMEM.
+ */
+int zpci_test_kthread_mm(void)
+{
+	struct mm_struct *mm;
+
+	if (current->mm)
+		return 0;
+	mm = mm_alloc();
+	if (!mm)
+		return -ENOMEM;
+	mm->task_size = TASK_SIZE;
+	arch_pick_mmap_layout(mm, &current->signal->rlim[RLIMIT_STACK]);
+	kthread_use_mm(mm);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(zpci_test_kthread_mm);
+
+/**
+ * zpci_test_event_error - hand an error CCDF to zpci_event_error()
+ * @ccdf: the error event, as firmware would report it
+ *
+ * Locks: called with none held; zpci_event_error() takes zdev->state_lock,
+ * the device lock and zdev->pending_errs_lock on its way.
+ */
+void zpci_test_event_error(struct zpci_ccdf_err *ccdf)
+{
+	zpci_event_error(ccdf);
+}
+EXPORT_SYMBOL_GPL(zpci_test_event_error);
 
 /*
  * zpci_test_inject_write - debugfs write handler of zpci_error_test/inject
@@ -372,11 +421,10 @@ static struct kunit_case zpci_store_test_cases[] = {
 	{}
 };
 
-static struct kunit_suite zpci_store_test_suite = {
+struct kunit_suite zpci_store_test_suite = {
 	.name = "zpci_error_store",
 	.init = zpci_store_test_init,
 	.exit = zpci_store_test_exit,
 	.test_cases = zpci_store_test_cases,
 };
-
-kunit_test_suite(zpci_store_test_suite);
+EXPORT_SYMBOL_GPL(zpci_store_test_suite);

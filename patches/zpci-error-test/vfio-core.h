@@ -5,7 +5,7 @@
  * open/close hooks (Linux 6.0 and later, and trees that have them).
  * Needed when: HAVE_VFIO_PCI_CORE_DEVICE
  * Included by: drivers/vfio/pci/vfio_pci_zdev.c
- * Kconfig: depends on VFIO_PCI_CORE=y && VFIO_PCI_ZDEV_KVM
+ * Kconfig: depends on VFIO_PCI_CORE && VFIO_PCI_ZDEV_KVM
  */
 #define ZPCI_TEST_VDEV struct vfio_pci_core_device
 #define zpci_test_vfio_feature(core, flags, arg, argsz) \

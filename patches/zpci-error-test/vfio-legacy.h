@@ -5,7 +5,7 @@
  * vfio_pci_ioctl() decoding VFIO_DEVICE_FEATURE itself (Linux 5.10).
  * Needed when: HAVE_VFIO_PCI_DEVICE
  * Included by: drivers/vfio/pci/vfio_pci.c
- * Kconfig: depends on VFIO_PCI=y && VFIO_PCI_ZDEV
+ * Kconfig: depends on VFIO_PCI && VFIO_PCI_ZDEV
  */
 #define ZPCI_TEST_VDEV struct vfio_pci_device
 #define zpci_test_vfio_feature vfio_pci_zdev_feature_err

@@ -20,6 +20,7 @@
 // Deviates: zpci_uapi.event_recoverable FAIL: a recoverable event leaves the function permanently failed, not frozen
 // Deviates: zpci_uapi.recover_reset FAIL: vfio-pci offers no reset for the function (no reset_slot, no zpci_hot_reset_device())
 // Deviates: zpci_uapi.close_clears FAIL: vfio-pci cannot open a permanently failed function again
+// Deviates: zpci_uapi.reload_store_cleared FAIL: vfio-pci cannot open a permanently failed function again, after the reload too
 // Deviates: zpci_uapi.event_perm_failure FAIL: not run, the failed function cannot be opened again
 // Affects: function __zpci_event_error
 // Files: arch/s390/pci/pci_event.c

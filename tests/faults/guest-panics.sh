@@ -8,7 +8,7 @@ tgt=$(versions_names target | tail -n 1)
 
 fault_run() {
 	mkdir -p "$tmp/fake" "$tmp/res"
-	printf '%s\n' '#!/bin/sh' 'echo "KTAP version 1"' 'echo "1..1"' 'echo "    KTAP version 1"' \
+	printf '%s\n' '#!/bin/sh' 'echo "zpci-runtime: modules start"' 'echo "KTAP version 1"' 'echo "1..1"' 'echo "    KTAP version 1"' \
 		'echo "    # Subtest: zpci_error_store"' 'echo "    1..3"' 'echo "    ok 1 store_one"' \
 		'echo "Kernel panic - not syncing: Fatal exception"' 'exit 0' > "$tmp/fake/qemu-system-s390x"
 	chmod +x "$tmp/fake/qemu-system-s390x"

@@ -11,7 +11,7 @@
 #   tcg, 1 CPU, 1 GiB, -nodefaults with the console on the SCLP line
 #   console, and the function -device zpci,uid=1,fid=1,target=rng0
 #   -device virtio-rng-pci,id=rng0 (0001:00:00.0 in the guest), which
-#   vfio-pci claims at boot (vfio_pci.ids= on the command line) so that
+#   vfio-pci claims when init loads it (ids= in /modules.list) so that
 #   the KUnit suites find it bound. Our /init powers the guest off at the
 #   end, so QEMU exits by itself; -no-reboot turns a panic into an exit.
 # Environment: ZPCI_QEMU_APPEND adds to the kernel command line.
@@ -33,7 +33,7 @@ command -v qemu-system-s390x >/dev/null 2>&1 ||
 	usage_die "qemu-system-s390x not found: apt-get install qemu-system-misc"
 
 # virtio-rng-pci: transitional (1af4:1005) or modern (1af4:1044) IDs.
-append="console=ttyS0 vfio_pci.ids=1af4:1005,1af4:1044 panic=-1 ${ZPCI_QEMU_APPEND:-}"
+append="console=ttyS0 panic=-1 ${ZPCI_QEMU_APPEND:-}"
 start=$(date +%s)
 rc=0
 timeout -k 5 "$limit" qemu-system-s390x -nodefaults -nographic -no-reboot \

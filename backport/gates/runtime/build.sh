@@ -19,6 +19,10 @@
 #   $ZPCI_CACHE/ccache; its hits need the same WORK path, because Kbuild
 #   puts the absolute source path into every command line).
 # Outputs: WORK/build/arch/s390/boot/bzImage and WORK/build/usr/gen_init_cpio;
+#   WORK/modules: the modules, installed by make modules_install (whose
+#   depmod writes modules.dep), and WORK/modules.list: what the guest's
+#   init loads, in order, one "insmod PATH [PARAM...]" line each as kmod's
+#   modprobe --show-depends prints it, PATH as in the guest;
 #   WORK/build.log (make output); WORK/build.time (seconds spent in make).
 #   Reapplying is skipped while TREE and the combined series are unchanged
 #   (WORK/src/.zpci-runtime-applied holds their key), so a rerun only runs
@@ -47,7 +51,7 @@ probes=$(cd "$(dirname "$probes")" && pwd)/$(basename "$probes")
 case $work in /*) ;; *) work=$(pwd)/$work ;; esac
 fragment=$ZPCI_TOP/backport/gates/runtime/runtime.config
 [ -f "$fragment" ] || usage_die "$fragment is missing"
-for t in s390x-linux-gnu-gcc ccache quilt lsdiff jq; do
+for t in s390x-linux-gnu-gcc ccache quilt lsdiff jq /sbin/depmod /sbin/modprobe; do
 	command -v "$t" >/dev/null 2>&1 || usage_die "$t not found (run backport/provision/bootstrap.sh check)"
 done
 jobs=${ZPCI_JOBS:-2}
@@ -127,9 +131,14 @@ if ! cmp -s "$build/.config.new" "$build/.config.fragment" 2>/dev/null || [ ! -f
 fi
 rm -f "$build/.config.new"
 required=$(sed -n 's/^# required: //p' "$fragment")
+modules=$(sed -n 's/^# modules: //p' "$fragment")
 for s in $required; do
 	grep -qx "CONFIG_$s=y" "$build/.config" ||
 		die "CONFIG_$s=y is missing from the runtime configuration of $tree (see $build/.config; it depends on something $fragment does not set)"
+done
+for s in $modules; do
+	grep -qx "CONFIG_$s=m" "$build/.config" ||
+		die "CONFIG_$s=m (a module) did not come out in the runtime configuration of $tree (see $build/.config)"
 done
 grep -qxE 'CONFIG_VFIO_PCI_ZDEV(_KVM)?=y' "$build/.config" ||
 	die "neither CONFIG_VFIO_PCI_ZDEV_KVM=y nor CONFIG_VFIO_PCI_ZDEV=y came out for $tree (see $build/.config)"
@@ -143,8 +152,33 @@ log "building $build (make -j$jobs under nice)"
 expected=$(cat "$build/.zpci-objects" 2>/dev/null ||
 	sh "$ZB/lib/kbuild-estimate.sh" "$src" "$build/.config")
 progress_note "building the kernel, make -j$jobs" "$logf" "$expected"
-nice -n 10 sh "$ZB/lib/kbuild.sh" "$src" "$build" -j"$jobs" bzImage >> "$logf" 2>&1 ||
+nice -n 10 sh "$ZB/lib/kbuild.sh" "$src" "$build" -j"$jobs" bzImage modules >> "$logf" 2>&1 ||
 	fail "the kernel build"
+# The modules as a distro installs them; depmod (kmod) writes modules.dep.
+mods=$work/modules
+rm -rf "$mods"
+kmake INSTALL_MOD_PATH="$mods" DEPMOD=/sbin/depmod modules_install ||
+	fail "make modules_install"
+kver=$(cat "$build/include/config/kernel.release")
+[ -f "$mods/lib/modules/$kver/modules.dep" ] || die "no modules.dep in $mods/lib/modules/$kver after make modules_install"
+# What init loads: kmod's order for each module the gate needs (vfio-pci
+# with the IDs of the guest's function, virtio-rng-pci's transitional
+# and modern ones), each module once. KVM is built as a module and goes
+# through modpost, but is not loaded: under TCG there is no SIE, and its
+# init fails with ENODEV ("kvm-s390: SIE is not available").
+: > "$work/modules.list.tmp"
+for m in vfio_iommu_type1 "vfio_pci ids=1af4:1005,1af4:1044" zpci_error_kunit; do
+	# shellcheck disable=SC2086 # the module name and its parameters
+	/sbin/modprobe -d "$mods" -S "$kver" --show-depends $m > "$work/modprobe.out" 2>&1 ||
+		die "modprobe --show-depends $m found no module in $mods: $(head -n 1 "$work/modprobe.out")"
+	sed "s|^insmod $mods/|insmod /|; s/ *\$//" "$work/modprobe.out" >> "$work/modules.list.tmp"
+done
+# Each module once, at its first place (where its parameters are given).
+awk '!seen[$2]++' "$work/modules.list.tmp" > "$work/modules.list.new"
+mv "$work/modules.list.new" "$work/modules.list.tmp"
+grep -q '^insmod /lib/modules/' "$work/modules.list.tmp" ||
+	die "modprobe --show-depends printed no insmod line (see $work/modprobe.out)"
+mv "$work/modules.list.tmp" "$work/modules.list"
 echo $(( $(date +%s) - start )) > "$work/build.time"
 find "$build" -name '*.o' -type f | wc -l > "$build/.zpci-objects"
 [ -f "$build/arch/s390/boot/bzImage" ] || die "no $build/arch/s390/boot/bzImage after the build"

@@ -13,14 +13,16 @@
 #   UPSTREAM  the upstream tree, whose kunit.py parses otherwise (5.10's
 #             knows only TAP 14 and an older JSON)
 #   BOOTED    1 when runtime/boot.sh ended normally, 0 when it did not
-# The console is split at "zpci-runtime: uapi start" (before: the kernel's
-#   KTAP; after, up to "zpci-runtime: uapi exit|timeout": the uAPI
-#   program's). The "# " lines before a "not ok" line become the failure's
+# The console is split at "zpci-runtime: modules start" and "zpci-runtime:
+#   uapi start" (between them the kernel's KTAP, which the test module
+#   zpci_error_kunit prints as init loads it; after, up to "zpci-runtime:
+#   uapi exit|timeout": the uAPI program's). The "# " lines before a "not ok" line become the failure's
 #   message.
 # Outputs in RES: results.json, an array of {suite, name, status:
 #   PASS|FAIL|SKIP, message}: the test cases of every suite (a missing
 #   suite of ours is a failed "suite_ran"), suite "log" (one case per
-#   report pattern), suite "boot" (uapi_finished, power_off); and the
+#   report pattern), suite "boot" (modules_loaded: every insmod of init
+#   ok and vfio_pci in /proc/modules; uapi_finished, power_off); and the
 #   intermediate files (kernel.ktap, uapi.ktap, their .json and
 #   .parse.txt, messages.json, log.jsonl).
 # Errors: exit 2 for bad arguments; results that fail are data, not errors.
@@ -31,7 +33,18 @@ set -eu
 res=$1 tree=$2 upstream=$3 booted=$4
 [ -f "$res/console.log" ] || usage_die "no console log at $res/console.log"
 
-awk '/zpci-runtime: uapi start/ { exit } { print }' "$res/console.log" > "$res/kernel.ktap"
+awk '/zpci-runtime: uapi start/ { exit } on { print }
+	/zpci-runtime: modules start/ { on = 1 }' "$res/console.log" > "$res/kernel.ktap"
+# Suites run from a module print no version line of their own where
+# KUnit prints it once per boot (5.10): the document continues the one
+# begun at boot, with one top-level test per suite ("# Subtest:" at the
+# first indentation, printed before the suite runs).
+if ! grep -qE '^K?TAP version [0-9]+$' "$res/kernel.ktap"; then
+	v=$(grep -m 1 -E '^K?TAP version [0-9]+$' "$res/console.log" || echo 'KTAP version 1')
+	n=$(grep -c '^    # Subtest: ' "$res/kernel.ktap" || true)
+	{ printf '%s\n1..%s\n' "$v" "$n"; cat "$res/kernel.ktap"; } > "$res/kernel.ktap.tmp"
+	mv "$res/kernel.ktap.tmp" "$res/kernel.ktap"
+fi
 awk '/zpci-runtime: uapi (exit|timeout)/ { exit } on { print }
 	/zpci-runtime: uapi start/ { on = 1 }' "$res/console.log" > "$res/uapi.ktap"
 # kunit.py writes no bytecode into the read-only trees.
@@ -127,6 +140,16 @@ while IFS='	' read -r check pat; do
 	fi >> "$res/log.jsonl"
 done < "$res/patterns"
 
+bad=$(grep 'zpci-runtime: insmod ' "$res/console.log" | grep -v ': ok$' | head -n 3 || true)
+{
+	if [ -z "$bad" ] && grep -q 'zpci-runtime: insmod ' "$res/console.log" &&
+		grep -q '^zpci-runtime: /proc/modules: vfio_pci ' "$res/console.log"; then
+		jq -n '{suite: "boot", name: "modules_loaded", status: "PASS", message: ""}'
+	else
+		jq -n --arg m "${bad:-vfio_pci is not in /proc/modules (see the zpci-runtime lines of boot.log)}" \
+			'{suite: "boot", name: "modules_loaded", status: "FAIL", message: $m}'
+	fi
+} >> "$res/log.jsonl"
 uexit=$(sed -n 's/^.*zpci-runtime: uapi exit \([0-9]*\).*$/\1/p' "$res/console.log" | head -n 1)
 {
 	if [ -n "$uexit" ]; then

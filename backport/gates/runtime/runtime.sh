@@ -88,7 +88,7 @@ hdr=$(sh "$ZB/provision/uapi-headers.sh" "$upstream")
 
 # 3. The programs and the initramfs.
 ird=$work/initramfs
-sh "$ZB/gates/runtime/initramfs.sh" "$hdr" "$build" "$ird"
+sh "$ZB/gates/runtime/initramfs.sh" "$hdr" "$build" "$work/modules" "$ird"
 
 # 4. The boot.
 booted=1

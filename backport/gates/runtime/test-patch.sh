@@ -17,8 +17,14 @@
 #   drivers/vfio/pci/zpci_error_feature_test.c (feature_test.c) and
 #     zpci_error_test_vfio.h (the adapter), included at the end of the
 #     adapter's "Included by" file;
-#   the ZPCI_ERROR_TEST entry (patches/zpci-error-test/Kconfig plus the
-#     adapter's "Kconfig:" line) at the end of arch/s390/Kconfig.debug.
+#   arch/s390/include/asm/zpci_error_test.h (zpci_error_test.h), what
+#     the core's test hooks export to the test code in modules;
+#   the test module drivers/vfio/pci/zpci_error_kunit.c (kunit_module.c),
+#     which runs both suites when it is loaded, with its line in
+#     drivers/vfio/pci/Makefile;
+#   the ZPCI_ERROR_TEST and ZPCI_ERROR_KUNIT entries
+#     (patches/zpci-error-test/Kconfig plus the adapter's "Kconfig:" line)
+#     at the end of arch/s390/Kconfig.debug.
 #   Its context is the tree as the series leaves it (the series is
 #   applied to a scratch copy of the files with patch --fuzz=0).
 # Outputs: OUT; on stdout the adapter's name (vfio-core, vfio-legacy).
@@ -48,11 +54,12 @@ host=$(hdr "$adapter" 'Included by')
 kdep=$(hdr "$adapter" Kconfig)
 { [ -n "$host" ] && [ -n "$kdep" ]; } || die "$adapter has no 'Included by' or 'Kconfig' line"
 event=arch/s390/pci/pci_event.c kconfig=arch/s390/Kconfig.debug
+vmake=drivers/vfio/pci/Makefile
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # The files as the series leaves them.
-files="$event $host $kconfig"
+files="$event $host $kconfig $vmake"
 [ -z "$(series_entries "$sdir")" ] || files="$files $(sh "$ZB/lib/series-files.sh" "$sdir")"
 for f in $files; do
 	[ -f "$tree/$f" ] || continue
@@ -63,7 +70,7 @@ for p in $(series_entries "$sdir"); do
 	patch -p1 -s --fuzz=0 --no-backup-if-mismatch -d "$tmp/a" < "$(series_dir "$sdir")/$p" ||
 		die "patch $p of $sdir does not apply to a copy of $tree"
 done
-for f in $event $host $kconfig; do
+for f in $event $host $kconfig $vmake; do
 	[ -f "$tmp/a/$f" ] || die "$f is not in $tree"
 	mkdir -p "$(dirname "$tmp/b/$f")"
 	cp "$tmp/a/$f" "$tmp/b/$f"
@@ -76,10 +83,15 @@ include "$event" zpci_error_test.c
 include "$host" zpci_error_feature_test.c
 awk -v dep="	$kdep" '{ print } /^\tdepends on / && !done { print dep; done = 1 }' \
 	"$src/Kconfig" >> "$tmp/b/$kconfig"
+# shellcheck disable=SC2016 # a make variable, for the Makefile
+printf '\nobj-$(CONFIG_ZPCI_ERROR_KUNIT) += zpci_error_kunit.o\n' >> "$tmp/b/$vmake"
 mkdir -p "$tmp/b/drivers/vfio/pci"
 cp "$src/store_test.c" "$tmp/b/arch/s390/pci/zpci_error_test.c"
 cp "$src/feature_test.c" "$tmp/b/drivers/vfio/pci/zpci_error_feature_test.c"
 cp "$adapter" "$tmp/b/drivers/vfio/pci/zpci_error_test_vfio.h"
+cp "$src/kunit_module.c" "$tmp/b/drivers/vfio/pci/zpci_error_kunit.c"
+mkdir -p "$tmp/b/arch/s390/include/asm"
+cp "$src/zpci_error_test.h" "$tmp/b/arch/s390/include/asm/zpci_error_test.h"
 
 {
 	printf 'From: zpci-backport <zpci-backport@invalid>\n'
@@ -88,8 +100,9 @@ cp "$adapter" "$tmp/b/drivers/vfio/pci/zpci_error_test_vfio.h"
 	printf 'production kernels. Made from patches/zpci-error-test/ with the\n'
 	printf '%s adapter.\n' "$(basename "$adapter" .h)"
 	printf '\nSigned-off-by: zpci-backport <zpci-backport@invalid>\n---\n'
-	for f in $kconfig arch/s390/pci/zpci_error_test.c $event \
-		drivers/vfio/pci/zpci_error_feature_test.c drivers/vfio/pci/zpci_error_test_vfio.h $host; do
+	for f in $kconfig arch/s390/include/asm/zpci_error_test.h arch/s390/pci/zpci_error_test.c $event \
+		drivers/vfio/pci/zpci_error_feature_test.c drivers/vfio/pci/zpci_error_test_vfio.h $host \
+		drivers/vfio/pci/zpci_error_kunit.c $vmake; do
 		old=$tmp/a/$f
 		[ -f "$old" ] || old=/dev/null
 		diff -u --label "a/$f" --label "b/$f" "$old" "$tmp/b/$f" || :

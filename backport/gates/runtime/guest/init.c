@@ -2,15 +2,22 @@
 /*
  * init.c - /init of the runtime gate's initramfs (a static s390x program).
  *
- * Mounts proc, sysfs, devtmpfs and debugfs, runs /zpci_uapi with a time
- * limit, and powers the machine off, so that QEMU exits by itself.
+ * Mounts proc, sysfs, devtmpfs and debugfs, loads the modules of
+ * /modules.list in its order (KVM, vfio, vfio-pci with the function's IDs,
+ * and last our test module zpci_error_kunit, whose loading runs the KUnit
+ * suites), prints /proc/modules, runs /zpci_uapi with a time limit, and
+ * powers the machine off, so that QEMU exits by itself.
  *
  * Output on the console, around the uAPI program's own KTAP document:
+ *   "zpci-runtime: modules start"
+ *   "zpci-runtime: insmod PATH: ok" or "...: <error>", one per module
+ *   "zpci-runtime: /proc/modules: <line>", one per loaded module
  *   "zpci-runtime: uapi start"
  *   "zpci-runtime: uapi exit N"  (its exit status) or
  *   "zpci-runtime: uapi timeout" (killed after UAPI_TIMEOUT seconds)
  *   "zpci-runtime: power off"
- * The kernel's KUnit results come before the first of these lines.
+ * The kernel's KUnit results come with the loading of zpci_error_kunit,
+ * between "modules start" and "uapi start".
  */
 #include <errno.h>
 #include <signal.h>
@@ -21,6 +28,8 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "insmod.h"
 
 #define UAPI_TIMEOUT 30	/* seconds; a normal run takes 1-2 s */
 
@@ -40,6 +49,34 @@ static void mnt(const char *src, const char *dir, const char *type)
 		       strerror(errno));
 }
 
+/* Load every module of /modules.list, then show what is loaded. */
+static void load_modules(void)
+{
+	char line[512], path[256];
+	FILE *f = fopen(MODULES_LIST, "r");
+	int rc;
+
+	printf("zpci-runtime: modules start\n");
+	if (!f) {
+		printf("zpci-runtime: %s: %s\n", MODULES_LIST, strerror(errno));
+		return;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		rc = insmod_line(line, path, sizeof(path));
+		printf("zpci-runtime: insmod %s: %s\n", rc == EINVAL ? line : path,
+		       rc ? strerror(rc) : "ok");
+	}
+	fclose(f);
+	f = fopen("/proc/modules", "r");
+	if (!f) {
+		printf("zpci-runtime: /proc/modules: %s\n", strerror(errno));
+		return;
+	}
+	while (fgets(line, sizeof(line), f))
+		printf("zpci-runtime: /proc/modules: %s", line);
+	fclose(f);
+}
+
 /*
  * main - PID 1 of the guest.
  *
@@ -57,6 +94,7 @@ int main(void)
 	mnt("sysfs", "/sys", "sysfs");
 	mnt("devtmpfs", "/dev", "devtmpfs");
 	mnt("debugfs", "/sys/kernel/debug", "debugfs");
+	load_modules();
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_alarm;

@@ -15,7 +15,11 @@
  *   gives the function (debugfs zpci_error_test/channel_state); and the
  *   recovery QEMU would do, VFIO_DEVICE_RESET (or a hot reset where that
  *   is all the device offers), after which config space must read back
- *   and the feature be empty.
+ *   and the feature be empty. Before 0x0040, vfio-pci goes out and comes
+ *   back as a module does: an event stored while the device is open,
+ *   every file closed, rmmod of zpci_error_kunit and vfio_pci, insmod of
+ *   vfio-pci with its /modules.list line; the store must be empty when
+ *   the function is opened again, and lockdep's debug_locks still 1.
  *
  * Built against the uAPI headers that `make headers_install` exports from
  * upstream Linux 7.3, so the numbers and structs are exactly upstream's on
@@ -44,6 +48,8 @@
 #include <unistd.h>
 #include <linux/vfio.h>
 #include <linux/vfio_zdev.h>
+
+#include "insmod.h"
 
 /*
  * The error CCDF as s390 firmware defines it (the kernel's
@@ -83,6 +89,10 @@ static const char *const tests[] = {
 	"recover_config_readable",
 	"recover_feature_empty",
 	"close_clears",
+	"reload_unload_vfio_pci",
+	"reload_load_vfio_pci",
+	"reload_store_cleared",
+	"reload_lockdep_quiet",
 	"event_perm_failure",
 };
 
@@ -670,6 +680,86 @@ static int test_close_clears(void)
 	return expect_events(0, 0);
 }
 
+/* Close every vfio file: nothing of vfio-pci may be in use for rmmod. */
+static void close_vfio(void)
+{
+	int *fds[] = { &device_fd, &event_fd, &group_fd, &container_fd };
+
+	for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); i++) {
+		if (*fds[i] >= 0)
+			close(*fds[i]);
+		*fds[i] = -1;
+	}
+}
+
+/*
+ * Unload vfio-pci with an error stored: the event goes in while the
+ * device is open (in mediated recovery), then every file is closed and
+ * the test module (which uses vfio-pci on the old layout) and vfio-pci
+ * are unloaded.
+ */
+static int test_unload(void)
+{
+	int rc, ok = inject(0x170);
+
+	close_vfio();
+	rc = rmmod("zpci_error_kunit");
+	if (rc && rc != ENOENT) {
+		diag("rmmod zpci_error_kunit: %s", strerror(rc));
+		ok = 0;
+	}
+	rc = rmmod("vfio_pci");
+	if (rc) {
+		diag("rmmod vfio_pci: %s", strerror(rc));
+		return 0;
+	}
+	if (!access("/sys/module/vfio_pci", F_OK)) {
+		diag("/sys/module/vfio_pci is still there after rmmod");
+		return 0;
+	}
+	return ok;
+}
+
+/* Load vfio-pci again as init did (its /modules.list line). */
+static int test_reload(void)
+{
+	char line[512], path[256];
+	int rc = module_line("vfio-pci.ko", line, sizeof(line));
+
+	if (rc) {
+		diag("no vfio-pci.ko line in %s: %s", MODULES_LIST, strerror(rc));
+		return 0;
+	}
+	rc = insmod_line(line, path, sizeof(path));
+	if (rc) {
+		diag("insmod %s: %s", path, strerror(rc));
+		return 0;
+	}
+	return bind_vfio_pci();
+}
+
+/* lockdep's own verdict: debug_locks stays 1 until it reports. */
+static int test_lockdep_quiet(void)
+{
+	char buf[8192], *p;
+
+	if (read_file("/proc/lockdep_stats", buf, sizeof(buf))) {
+		diag("cannot read /proc/lockdep_stats (CONFIG_LOCKDEP?)");
+		return 0;
+	}
+	p = strstr(buf, "debug_locks:");
+	if (!p) {
+		diag("no debug_locks line in /proc/lockdep_stats");
+		return 0;
+	}
+	p += strlen("debug_locks:");
+	if (strtol(p, NULL, 10) != 1) {
+		diag("debug_locks is 0: lockdep reported a problem (see the log)");
+		return 0;
+	}
+	return 1;
+}
+
 /*
  * main - run the uAPI checks on one PCI function.
  * @argc, @argv: optional PCI address (domain:bus:dev.fn)
@@ -752,6 +842,12 @@ int main(int argc, char **argv)
 			diag("GET after the reset: %s", strerror(-rc));
 		result("recover_feature_empty", rc == -ENOMSG);
 		result("close_clears", test_close_clears());
+		/* rmmod and insmod of vfio-pci; after them, an empty store. */
+		rc = result("reload_unload_vfio_pci", test_unload());
+		rc = result("reload_load_vfio_pci", rc && test_reload());
+		result("reload_store_cleared",
+		       rc && open_vfio() && expect_events(0, 0));
+		result("reload_lockdep_quiet", test_lockdep_quiet());
 	}
 	/*
 	 * Last: a function that failed for good stays so. The device was
