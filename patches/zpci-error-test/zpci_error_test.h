@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * What the zpci-backport test hooks in the s390 PCI core export to the
- * test code in modules, test only. The test patch puts this header at
- * arch/s390/include/asm/zpci_error_test.h.
+ * test code in modules, test only. The test patch puts this header into
+ * the s390 asm headers, as <asm/zpci_error_test.h>.
  */
 #ifndef _ASM_S390_ZPCI_ERROR_TEST_H
 #define _ASM_S390_ZPCI_ERROR_TEST_H
