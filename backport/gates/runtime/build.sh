@@ -163,13 +163,15 @@ kver=$(cat "$build/include/config/kernel.release")
 [ -f "$mods/lib/modules/$kver/modules.dep" ] || die "no modules.dep in $mods/lib/modules/$kver after make modules_install"
 # What init loads: kmod's order for each module the gate needs (vfio-pci
 # with the IDs of the guest's function, virtio-rng-pci's transitional
-# and modern ones), each module once. KVM is built as a module and goes
+# and modern ones), each module once. -C /dev/null: the host's
+# modprobe.d (options, install commands, blacklists) is not the guest's.
+# KVM is built as a module and goes
 # through modpost, but is not loaded: under TCG there is no SIE, and its
 # init fails with ENODEV ("kvm-s390: SIE is not available").
 : > "$work/modules.list.tmp"
 for m in vfio_iommu_type1 "vfio_pci ids=1af4:1005,1af4:1044" zpci_error_kunit; do
 	# shellcheck disable=SC2086 # the module name and its parameters
-	/sbin/modprobe -d "$mods" -S "$kver" --show-depends $m > "$work/modprobe.out" 2>&1 ||
+	/sbin/modprobe -C /dev/null -d "$mods" -S "$kver" --show-depends $m > "$work/modprobe.out" 2>&1 ||
 		die "modprobe --show-depends $m found no module in $mods: $(head -n 1 "$work/modprobe.out")"
 	sed "s|^insmod $mods/|insmod /|; s/ *\$//" "$work/modprobe.out" >> "$work/modules.list.tmp"
 done
