@@ -173,7 +173,8 @@ for m in vfio_iommu_type1 "vfio_pci ids=1af4:1005,1af4:1044" zpci_error_kunit; d
 	# shellcheck disable=SC2086 # the module name and its parameters
 	/sbin/modprobe -C /dev/null -d "$mods" -S "$kver" --show-depends $m > "$work/modprobe.out" 2>&1 ||
 		die "modprobe --show-depends $m found no module in $mods: $(head -n 1 "$work/modprobe.out")"
-	sed "s|^insmod $mods/|insmod /|; s/ *\$//" "$work/modprobe.out" >> "$work/modules.list.tmp"
+	# ("builtin NAME" lines: built in, nothing to load)
+	sed -n "s|^insmod $mods/\(.*[^ ]\) *\$|insmod /\1|p" "$work/modprobe.out" >> "$work/modules.list.tmp"
 done
 # Each module once, at its first place (where its parameters are given).
 awk '!seen[$2]++' "$work/modules.list.tmp" > "$work/modules.list.new"
