@@ -3,9 +3,9 @@
  * init.c - /init of the runtime gate's initramfs (a static s390x program).
  *
  * Mounts proc, sysfs, devtmpfs and debugfs, loads the modules of
- * /modules.list in its order (KVM, vfio, vfio-pci with the function's IDs,
- * and last our test module zpci_error_kunit, whose loading runs the KUnit
- * suites), prints /proc/modules, runs /zpci_uapi with a time limit, and
+ * /modules.list in its order (vfio, vfio_iommu_type1, vfio-pci with the
+ * function's IDs, and last our test module zpci_error_kunit, whose loading
+ * runs the KUnit suites), prints /proc/modules, runs /zpci_uapi with a time limit, and
  * powers the machine off, so that QEMU exits by itself.
  *
  * Output on the console, around the uAPI program's own KTAP document:
@@ -63,6 +63,7 @@ static void load_modules(void)
 	}
 	while (fgets(line, sizeof(line), f)) {
 		rc = insmod_line(line, path, sizeof(path));
+		line[strcspn(line, "\n")] = '\0';
 		printf("zpci-runtime: insmod %s: %s\n", rc == EINVAL ? line : path,
 		       rc ? strerror(rc) : "ok");
 	}
