@@ -22,6 +22,19 @@ ZB=$ZPCI_TOP/backport
 ZPCI_CACHE=${ZPCI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/zpci-backport}
 ZPCI_VERSIONS=${ZPCI_VERSIONS:-$ZPCI_TOP/versions}
 PROG=${PROG:-$(basename "$0")}
+# Sort orders (file lists, patch order), and so the series, must not
+# depend on the user's locale (de_DE.UTF-8 sorts "_x" after "a", C
+# before): collation is C's. A user's LC_ALL would override that, so it
+# becomes LANG (its messages and character set stay). The variables
+# ccache hashes (LANG, LC_ALL, LC_CTYPE, LC_MESSAGES) are otherwise left
+# alone, so that a locale change does not turn every build cold.
+if [ -n "${LC_ALL:-}" ]; then
+	LANG=$LC_ALL
+	export LANG
+	unset LC_ALL
+fi
+LC_COLLATE=C
+export LC_COLLATE
 
 log() { printf '%s: %s\n' "$PROG" "$*" >&2; }
 # die: a failed stage (exit 1); usage_die: bad input or environment (exit 2).
