@@ -14,7 +14,8 @@
 #   configuration the distro stage built with: source, package, version,
 #   wanted, note, from distro-config.json), kabi (the kABI report: mode,
 #   versioning, changed and added counts, unchanged, the first 10 changed
-#   symbols, file, from kabi.json), static {findings,
+#   symbols, file, from kabi.json), ksrc_note (a KSRC with local git
+#   changes, from ksrc-note; null otherwise), static {findings,
 #   by_rule, seconds} and runtime {checks, failed, build_s, boot_s, xml,
 #   boot_log (paths relative to out/), failures
 #   (the first 10 "suite.name"), deviations (declared, with rule and
@@ -63,6 +64,10 @@ for k in "$@"; do
 	ac=$(cat "$outroot/$k"/gen/*.meta 2>/dev/null | sed -n 's/^also changes: //p' | awk '!seen[$0]++')
 	[ -z "$nb" ] || notes="$notes
   $k: not backported: $(printf '%s' "$nb" | paste -sd ';' -)"
+	# A KSRC with local changes (run-kernel.sh's ksrc-note).
+	ksrc_note=$(cat "$outroot/$k/ksrc-note" 2>/dev/null || :)
+	[ -z "$ksrc_note" ] || notes="$notes
+  $k: $ksrc_note"
 	# What the tree carries, commit by commit.
 	commits=null
 	vj=$outroot/$k/verdict.json
@@ -95,11 +100,12 @@ for k in "$@"; do
 		deviations: (.deviations // [])}' "$rt")
 	json=$(printf '%s' "$json" | jq --arg k "$k" --arg kv "$kv" --argjson st "$kjson" --argjson secs "$ksecs" \
 		--arg nb "$nb" --arg ac "$ac" --argjson static "$static" --argjson runtime "$runtime" \
-		--argjson commits "$commits" --argjson dcfg "$dcfg" --argjson kabi "$kabi" \
+		--argjson commits "$commits" --argjson dcfg "$dcfg" --argjson kabi "$kabi" --arg ksrc "$ksrc_note" \
 		'. + {($k): {version: $kv, stages: $st, seconds: $secs,
 			not_backported: ($nb | split("\n") | map(select(. != ""))),
 			also_changes: ($ac | split("\n") | map(select(. != ""))),
 			commits: $commits, distro_config: $dcfg, kabi: $kabi,
+			ksrc_note: (if $ksrc == "" then null else $ksrc end),
 			static: $static, runtime: $runtime}}')
 done
 notes=$(printf '%s' "$notes" | awk 'NF && !seen[$0]++')

@@ -19,7 +19,8 @@
 #   line): the tree the stages see is the tree with it applied, and a
 #   commit it carries is attributed to its patch.
 # Outputs: out/NAME/{probes.json,series,patches/,status/,logs/...},
-#   static.sarif, runtime.json, runtime.xml, boot.log; build and work
+#   static.sarif, runtime.json, runtime.xml, boot.log, ksrc-note (only
+#   for a KSRC that is a git work tree with local changes); build and work
 #   copies under $ZPCI_CACHE/work/NAME.
 # Locks: $ZPCI_CACHE/work/NAME.lock and out/NAME/.lock (take_lock), held
 #   for the whole run; a second run of NAME waits, saying for what.
@@ -56,9 +57,21 @@ upstream=$(sh "$ZB/provision/fetch.sh" "$upname") || exit 2
 ZPCI_K_UPSTREAM=$upstream
 export ZPCI_K_UPSTREAM
 
+rm -f "$out/ksrc-note"
 if [ -n "$ksrc" ]; then
 	tree=$(kernel_tree "$ksrc" "KSRC=$ksrc") || exit 2
 	echo "skipped: KSRC given" > "$out/status/fetch"
+	# A git work tree with local changes: the series is made for the tree
+	# as it is, changes included; the report says so (git status, which
+	# writes nothing into the tree with --no-optional-locks).
+	# Only a tree at the top of its work tree: a tree inside some other
+	# repository (a checkout's subdirectory) is not a git tree of its own.
+	if command -v git > /dev/null 2>&1 &&
+		[ "$(git -C "$tree" rev-parse --show-toplevel 2> /dev/null)" = "$(cd "$tree" && pwd -P)" ]; then
+		n=$(git --no-optional-locks -C "$tree" status --porcelain --untracked-files=no 2> /dev/null | wc -l)
+		[ "$n" -eq 0 ] || printf 'KSRC %s is a git work tree with local changes (%s tracked files differ from %s): the series is made for the tree as it is\n' \
+			"$ksrc" "$n" "$(git -C "$tree" rev-parse --short HEAD 2> /dev/null || echo HEAD)" | atomic_write "$out/ksrc-note"
+	fi
 else
 	versions_field "$name" 2 >/dev/null ||
 		usage_die "unknown kernel '$name': not a line of $ZPCI_VERSIONS (known: $(versions_names | tr '\n' ' '))"

@@ -6,7 +6,8 @@
 #   SERIESDIR  directory with a "series" file, its patches in "patches/"
 #              or beside it (a debian/patches directory)
 #   WORK       the copy to make (removed first): hard links to TREE, except
-#              for the files the series changes, which are copied
+#              for the files the series changes, which are copied (all of
+#              TREE is copied when it is on another filesystem or mount)
 #   LOG        where quilt's output goes (default WORK.log); nothing is
 #              written into SERIESDIR
 # Outputs: WORK with the series pushed; LOG.
@@ -23,8 +24,16 @@ sdir=$(cd "$2" && pwd) work=$3
 rm -rf "$work"
 mkdir -p "$work"
 # The contents of the physical tree, never a link to it: quilt writes
-# into WORK, and the pristine tree must stay as it is.
-cp -al "$tree/." "$work/"
+# into WORK, and the pristine tree must stay as it is. Hard links where
+# the tree is on WORK's mount; a tree on another filesystem or mount (a
+# read-only bind mount, another disk) cannot be linked and is copied.
+if ln "$tree/Makefile" "$work/.zpci-link-test" 2> /dev/null; then
+	rm -f "$work/.zpci-link-test"
+	cp -al "$tree/." "$work/"
+else
+	log "$tree is on another filesystem or mount than $work: copying it (hard links cannot cross)"
+	cp -a "$tree/." "$work/"
+fi
 if [ -L "$work" ] || [ "$(cd -P "$work" && pwd -P)" = "$tree" ]; then
 	die "the work copy $work is the tree $tree itself; refusing to patch it"
 fi
