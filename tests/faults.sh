@@ -47,6 +47,17 @@ fake_spatch_intact() {
 	[ ! -d "$tmp/out/gen" ] || echo "a gen/ was left in the scratch out"
 }
 
+# console_verdict: the runtime gate's results (runtime/results.sh, with the
+# last target's tree) of the console $tmp/res/console.log; prints each
+# failed check as "FAIL suite.name" and fails when there is one, as the
+# gate does.
+console_verdict() {
+	sh backport/gates/runtime/results.sh "$tmp/res" "$(sh backport/provision/fetch.sh "$(versions_names target | tail -n 1)")" \
+		"$(sh backport/provision/fetch.sh "$(versions_names upstream | head -n 1)")" 1 || return 2
+	jq -r '.[] | select(.status == "FAIL") | "FAIL \(.suite).\(.name)"' "$tmp/res/results.json"
+	[ "$(jq '[.[] | select(.status == "FAIL")] | length' "$tmp/res/results.json")" -eq 0 ]
+}
+
 # existing_make: make KERNELS=<the last target> EXISTING=$tmp/e (the case
 # wrote $tmp/e), after recording both; existing_intact: $tmp/e and
 # out/<that target> as recorded.

@@ -4,8 +4,6 @@
 # intact: the results name the failed insmod; a console that reached power off is not taken for a pass
 # shellcheck shell=sh disable=SC2154 # $tmp comes from tests/faults.sh
 
-tgt=$(versions_names target | tail -n 1)
-
 fault_run() {
 	mkdir -p "$tmp/res"
 	ko=/lib/modules/0/kernel/drivers/vfio/pci/vfio-pci.ko
@@ -14,10 +12,7 @@ fault_run() {
 		'zpci-runtime: /proc/modules: vfio 49152 0 - Live 0x0' \
 		'zpci-runtime: uapi start' 'zpci-runtime: uapi exit 0' \
 		'zpci-runtime: power off' > "$tmp/res/console.log"
-	t=$(sh backport/provision/fetch.sh "$tgt") u=$(sh backport/provision/fetch.sh "$(versions_names upstream | head -n 1)")
-	sh backport/gates/runtime/results.sh "$tmp/res" "$t" "$u" 1 || return 2
-	jq -r '.[] | select(.status == "FAIL") | "FAIL \(.suite).\(.name)"' "$tmp/res/results.json"
-	[ "$(jq '[.[] | select(.status == "FAIL")] | length' "$tmp/res/results.json")" -eq 0 ]
+	console_verdict
 }
 
 fault_intact() {
